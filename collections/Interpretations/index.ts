@@ -1,0 +1,110 @@
+import type { CollectionConfig } from 'payload'
+
+import { departmentOrPublic } from '../../src/access/departmentOrPublic'
+import { createInOwnDepartment, ownDepartment } from '../../src/access/ownDepartment'
+import { publiclyVisible } from '../../src/access/publiclyVisible'
+import { departmentField } from '../../src/fields/department'
+import { GROUPS } from '../../src/groups'
+import { enforceDepartmentScope } from '../../src/hooks/enforceDepartmentScope'
+import { L, pick } from '../../src/i18n'
+import { deriveDepartment } from './hooks/deriveDepartment'
+
+export const INTERPRETATION_FORMS = [
+  { label: L('文字解读', 'Text interpretation'), value: 'text' },
+  { label: L('主要负责同志解读', 'Leader interpretation'), value: 'leader' },
+  { label: L('专家解读', 'Expert interpretation'), value: 'expert' },
+  { label: L('媒体解读', 'Media interpretation'), value: 'media' },
+  { label: L('明白卡', 'Plain-language card'), value: 'card' },
+] as const
+
+const requiredOnCard = ((value: unknown, { req, data }: { data: { form?: string }; req: never }) =>
+  data?.form === 'card' && !String(value ?? '').trim()
+    ? pick(req, {
+        en: '[plain-language card] who benefits, the standard, how to apply and the legal basis are all required on a card.',
+        zh: '【明白卡】享受对象、享受标准、申办流程、政策依据均为必填项。',
+      })
+    : true) as never
+
+const cardField = (name: string, label: ReturnType<typeof L>) => ({
+  name,
+  type: 'textarea' as const,
+  label,
+  validate: requiredOnCard,
+})
+
+export const Interpretations: CollectionConfig<'interpretations'> = {
+  slug: 'interpretations',
+  labels: { singular: L('解读材料', 'Interpretation'), plural: L('解读材料', 'Interpretations') },
+  admin: {
+    group: GROUPS.content,
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'policy', 'form', 'department', 'updatedAt'],
+    description: L(
+      '谁起草、谁解读：解读材料与政策文件同步起草、同步审签、同步发布。',
+      'Whoever drafts, interprets: interpretations are drafted, signed and released together with their policy.',
+    ),
+  },
+  access: {
+    // Visibility is derived from the policy: an interpretation is never public before its policy.
+    read: departmentOrPublic(publiclyVisible('policy.')),
+    create: createInOwnDepartment(['drafter']),
+    update: ownDepartment(['drafter'], { 'policy.stage': { equals: 'drafting' } }),
+    delete: ownDepartment(['drafter'], { 'policy.stage': { equals: 'drafting' } }),
+  },
+  versions: { maxPerDoc: 50 },
+  hooks: {
+    beforeChange: [deriveDepartment, enforceDepartmentScope],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200, label: L('标题', 'Title') },
+    {
+      name: 'policy',
+      type: 'relationship',
+      relationTo: 'policies',
+      required: true,
+      index: true,
+      label: L('所解读的政策文件', 'Policy interpreted'),
+      admin: { description: L('双关联：解读材料关联其政策文件（原文）', 'Double association: the policy (original text) it interprets') },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'form',
+          type: 'select',
+          required: true,
+          index: true,
+          defaultValue: 'text',
+          label: L('解读形式', 'Form'),
+          options: INTERPRETATION_FORMS.map((f) => ({ ...f })),
+        },
+        { name: 'author', type: 'text', label: L('解读人', 'Interpreter') },
+        {
+          name: 'interpreterRole',
+          type: 'text',
+          label: L('解读人身份', 'Interpreter’s role'),
+          admin: { description: L('如 厅长、研究员、记者', 'e.g. director, researcher, journalist') },
+        },
+      ],
+    },
+    { name: 'body', type: 'richText', label: L('解读正文', 'Body') },
+    {
+      name: 'card',
+      type: 'group',
+      label: L('明白卡', 'Plain-language card'),
+      admin: { condition: (data) => data?.form === 'card' },
+      fields: [
+        cardField('beneficiaries', L('享受对象', 'Who benefits')),
+        cardField('standard', L('享受标准', 'Benefit standard')),
+        cardField('process', L('申办流程', 'How to apply')),
+        cardField('basis', L('政策依据', 'Legal basis')),
+      ],
+    },
+    departmentField({
+      admin: { position: 'sidebar', readOnly: true, description: L('自动取政策文件的起草部门', 'Taken from the policy') },
+      required: false,
+      access: {},
+      defaultValue: undefined,
+    }),
+  ],
+}

@@ -1,0 +1,33 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import type { Policy } from '../../../payload-types'
+
+import { idOf } from '../../../src/ids'
+import { formatIndexNumber } from '../../../src/rules/indexNumber'
+
+/**
+ * 索引号 is assigned once, on creation: the drafting department's credit code, the year written, and the next
+ * serial for that department and year. The unique index on indexNumber catches a concurrent duplicate.
+ */
+export const assignIndexNumber: CollectionBeforeChangeHook<Policy> = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const departmentId = idOf(data.department as never)
+  if (departmentId === undefined) return data
+  const department = await req.payload.findByID({ collection: 'departments', id: departmentId, depth: 0, req })
+  const year = data.writtenAt ? new Date(data.writtenAt).getFullYear() : new Date().getFullYear()
+  const { docs } = await req.payload.find({
+    collection: 'policies',
+    where: { and: [{ department: { equals: departmentId } }, { indexYear: { equals: year } }] },
+    sort: '-indexSerial',
+    limit: 1,
+    depth: 0,
+    req,
+  })
+  const serial = (docs[0]?.indexSerial ?? 0) + 1
+  return {
+    ...data,
+    indexNumber: formatIndexNumber(department.creditCode, year, serial),
+    indexSerial: serial,
+    indexYear: year,
+  }
+}

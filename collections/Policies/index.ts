@@ -1,0 +1,221 @@
+import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+
+import { createInOwnDepartment, ownDepartment } from '../../src/access/ownDepartment'
+import { departmentOrPublic } from '../../src/access/departmentOrPublic'
+import { publiclyVisible } from '../../src/access/publiclyVisible'
+import { departmentField } from '../../src/fields/department'
+import { disclosureFields } from '../../src/fields/disclosure'
+import { enforceDepartmentScope } from '../../src/hooks/enforceDepartmentScope'
+import { GROUPS } from '../../src/groups'
+import { L, pick } from '../../src/i18n'
+import { stageField } from '../../src/lifecycle/stages'
+import { documentNumberProblem } from '../../src/rules/documentNumber'
+import { DOCUMENT_TYPES } from '../../src/rules/documentTypes'
+import { SUBJECTS } from '../../src/rules/subjects'
+import { readinessEndpoint } from './endpoints/readiness'
+import { submitEndpoint } from './endpoints/submit'
+import { assignIndexNumber } from './hooks/assignIndexNumber'
+import { checkLinks } from './hooks/checkLinks'
+import { preventOrphans } from './hooks/preventOrphans'
+import { recordExemption } from './hooks/recordExemption'
+
+const exemptionReason = (flag: 'consultationExempt' | 'interpretationExempt') =>
+  ((value: unknown, { req, siblingData }: { req: never; siblingData: Record<string, unknown> }) =>
+    siblingData[flag] && !String(value ?? '').trim()
+      ? pick(req, {
+          en: '[double association] an exemption needs a written reason.',
+          zh: '【双关联】登记豁免必须填写理由。',
+        })
+      : true) as never
+
+export const Policies: CollectionConfig<'policies'> = {
+  slug: 'policies',
+  labels: { singular: L('政策文件', 'Policy document'), plural: L('政策文件', 'Policy documents') },
+  admin: {
+    group: GROUPS.content,
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'documentNumber', 'department', 'disclosure', 'stage', 'updatedAt'],
+    listSearchableFields: ['title', 'documentNumber', 'indexNumber'],
+    description: L(
+      '政策文件与其征求意见公告、解读材料双向关联，并作为一个整体审签、发布。',
+      'A policy is linked both ways to its consultation notice and interpretations, and is signed and released with them as one package.',
+    ),
+  },
+  access: {
+    read: departmentOrPublic(publiclyVisible()),
+    create: createInOwnDepartment(['drafter']),
+    update: ownDepartment(['drafter'], { stage: { equals: 'drafting' } }),
+    delete: ownDepartment(['drafter'], { stage: { equals: 'drafting' } }),
+  },
+  versions: { maxPerDoc: 50 },
+  endpoints: [submitEndpoint, readinessEndpoint],
+  hooks: {
+    beforeChange: [assignIndexNumber, recordExemption, enforceDepartmentScope, checkLinks],
+    beforeDelete: [preventOrphans],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200, label: L('标题', 'Title') },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'documentNumber',
+          type: 'text',
+          index: true,
+          label: L('发文字号', 'Document number'),
+          admin: { description: L('如 黔府发〔2020〕1号；签发时可再填写', 'e.g. 黔府发〔2020〕1号; may be filled in at signing') },
+          validate: (async (value, { id, req }) => {
+            if (value === null || value === undefined || value === '') return true
+            const problem = documentNumberProblem(value)
+            if (problem) {
+              return pick(req, {
+                en: `[document number (GB/T 9704)] “${value}”: ${problem.en}.`,
+                zh: `【发文字号（GB/T 9704）】“${value}”：${problem.zh}。`,
+              })
+            }
+            const { totalDocs } = await req.payload.count({
+              collection: 'policies',
+              where: { and: [{ documentNumber: { equals: value } }, ...(id ? [{ id: { not_equals: id } }] : [])] },
+              req,
+            })
+            return totalDocs
+              ? pick(req, {
+                  en: `[document number (GB/T 9704)] “${value}” is already used by another policy.`,
+                  zh: `【发文字号（GB/T 9704）】“${value}”已被其他政策文件使用。`,
+                })
+              : true
+          }) as TextFieldSingleValidation,
+        },
+        {
+          name: 'indexNumber',
+          type: 'text',
+          unique: true,
+          label: L('索引号', 'Index number'),
+          access: { create: () => false, update: () => false },
+          admin: { readOnly: true, description: L('保存时自动生成', 'Generated on save') },
+        },
+      ],
+    },
+    { name: 'indexYear', type: 'number', index: true, admin: { hidden: true }, access: { create: () => false, update: () => false } },
+    { name: 'indexSerial', type: 'number', admin: { hidden: true }, access: { create: () => false, update: () => false } },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'documentType',
+          type: 'select',
+          required: true,
+          index: true,
+          label: L('文种', 'Document type'),
+          options: DOCUMENT_TYPES.map((t) => ({ ...t })),
+        },
+        {
+          name: 'subject',
+          type: 'select',
+          index: true,
+          label: L('主题分类', 'Subject category'),
+          options: SUBJECTS.map((s) => ({ ...s })),
+        },
+      ],
+    },
+    {
+      name: 'issuingOrgans',
+      type: 'relationship',
+      relationTo: 'departments',
+      hasMany: true,
+      required: true,
+      label: L('发文机关', 'Issuing organ(s)'),
+      admin: { description: L('联合发文可选择多个机关', 'Select several for a joint document') },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'writtenAt', type: 'date', required: true, label: L('成文日期', 'Date written'), admin: { date: { pickerAppearance: 'dayOnly' } } },
+        {
+          name: 'validity',
+          type: 'select',
+          required: true,
+          defaultValue: 'valid',
+          index: true,
+          label: L('有效性', 'Validity'),
+          options: [
+            { label: L('有效', 'In force'), value: 'valid' },
+            { label: L('失效', 'Expired'), value: 'expired' },
+            { label: L('废止', 'Repealed'), value: 'repealed' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'majorDecision',
+      type: 'checkbox',
+      defaultValue: false,
+      label: L('重大行政决策（须预公开征求意见）', 'Major decision (requires public consultation)'),
+    },
+    { name: 'body', type: 'richText', label: L('正文', 'Body') },
+    {
+      name: 'attachments',
+      type: 'upload',
+      relationTo: 'media',
+      hasMany: true,
+      label: L('附件', 'Attachments'),
+    },
+    {
+      name: 'consultation',
+      type: 'relationship',
+      relationTo: 'consultations',
+      index: true,
+      label: L('征求意见公告', 'Consultation notice'),
+      admin: { description: L('双关联：政策文件关联其征求意见公告', 'Double association: the policy’s consultation notice') },
+    },
+    {
+      name: 'interpretations',
+      type: 'join',
+      collection: 'interpretations',
+      on: 'policy',
+      label: L('解读材料', 'Interpretations'),
+      admin: { defaultColumns: ['title', 'form', 'updatedAt'] },
+    },
+    {
+      name: 'exemption',
+      type: 'group',
+      label: L('豁免登记', 'Exemptions'),
+      fields: [
+        { name: 'interpretationExempt', type: 'checkbox', label: L('免于解读', 'No interpretation needed') },
+        {
+          name: 'interpretationExemptReason',
+          type: 'textarea',
+          label: L('免于解读理由', 'Reason'),
+          validate: exemptionReason('interpretationExempt'),
+          admin: { condition: (_, sibling) => Boolean(sibling?.interpretationExempt) },
+        },
+        { name: 'consultationExempt', type: 'checkbox', label: L('免于征求意见', 'No public consultation') },
+        {
+          name: 'consultationExemptReason',
+          type: 'textarea',
+          label: L('免于征求意见理由', 'Reason'),
+          validate: exemptionReason('consultationExempt'),
+          admin: { condition: (_, sibling) => Boolean(sibling?.consultationExempt) },
+        },
+        {
+          name: 'recordedBy',
+          type: 'relationship',
+          relationTo: 'users',
+          label: L('登记人', 'Recorded by'),
+          access: { create: () => false, update: () => false },
+          admin: { readOnly: true },
+        },
+        {
+          name: 'recordedAt',
+          type: 'date',
+          label: L('登记时间', 'Recorded at'),
+          access: { create: () => false, update: () => false },
+          admin: { readOnly: true },
+        },
+      ],
+    },
+    departmentField(),
+    ...disclosureFields(),
+    stageField(),
+  ],
+}

@@ -1,0 +1,3 @@
+import { buildAppConfig } from './src/buildAppConfig'
+
+export default buildAppConfig()

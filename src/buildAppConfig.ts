@@ -1,0 +1,60 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import path from 'node:path'
+import { buildConfig, type SanitizedConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Consultations } from '../collections/Consultations'
+import { Departments } from '../collections/Departments'
+import { Interpretations } from '../collections/Interpretations'
+import { Media } from '../collections/Media'
+import { Policies } from '../collections/Policies'
+import { Users } from '../collections/Users'
+import { databaseAdapter, type DatabaseOptions } from './db/adapter'
+import { projectRoot } from './paths'
+
+export type AppConfigOptions = {
+  /** Adapter extras for test servers; production passes nothing and gets Payload's defaults. */
+  database?: DatabaseOptions
+  databaseUrl?: string
+  /** Type generation spawns a child process on every start in dev; tests turn it off. */
+  autoGenerateTypes?: boolean
+}
+
+function payloadSecret(): string {
+  const secret = process.env.PAYLOAD_SECRET
+  if (secret) return secret
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('PAYLOAD_SECRET must be set in production (a long random string, e.g. `openssl rand -hex 32`).')
+  }
+  return 'dev-only-secret-not-for-production'
+}
+
+export function buildAppConfig(options: AppConfigOptions = {}): Promise<SanitizedConfig> {
+  return buildConfig({
+    serverURL: process.env.SERVER_URL || '',
+    secret: payloadSecret(),
+    admin: {
+      user: Users.slug,
+      importMap: { baseDir: projectRoot, importMapFile: path.resolve(projectRoot, 'src/app/(payload)/admin/importMap.js') },
+      meta: { titleSuffix: ' · 政策解读管理系统' },
+      dateFormat: 'yyyy-MM-dd HH:mm',
+    },
+    i18n: {
+      supportedLanguages: { zh, en },
+      fallbackLanguage: 'zh',
+    },
+    collections: [Policies, Interpretations, Consultations, Media, Departments, Users],
+    editor: lexicalEditor(),
+    db: databaseAdapter(options.databaseUrl, options.database),
+    sharp,
+    typescript: {
+      outputFile: path.resolve(projectRoot, 'payload-types.ts'),
+      autoGenerate: options.autoGenerateTypes ?? false,
+    },
+    graphQL: { disablePlaygroundInProduction: true },
+    // Tests assert on responses; boot chatter (e.g. the console email fallback) would drown their output.
+    ...(process.env.NODE_ENV === 'test' ? { logger: { options: { level: 'error' as const } } } : {}),
+  })
+}

@@ -1,0 +1,24 @@
+import type { RelationshipField } from 'payload'
+
+import { adminOnlyField } from '../access/adminOnly'
+import { L } from '../i18n'
+import { idOf } from '../ids'
+
+/**
+ * The owning (drafting) department of a document. Defaults to the author's department and cannot be moved
+ * to another department afterwards except by an admin.
+ */
+export const departmentField = (overrides: Partial<RelationshipField> = {}): RelationshipField =>
+  ({
+    name: 'department',
+    type: 'relationship',
+    relationTo: 'departments',
+    required: true,
+    index: true,
+    label: L('起草部门', 'Drafting department'),
+    defaultValue: ({ user }: { user?: { department?: unknown } | null }) =>
+      idOf(user?.department as never) ?? undefined,
+    access: { update: adminOnlyField },
+    admin: { position: 'sidebar' },
+    ...overrides,
+  }) as RelationshipField

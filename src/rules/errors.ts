@@ -1,0 +1,69 @@
+import type { PayloadRequest } from 'payload'
+
+import { APIError } from 'payload'
+
+import { type Bilingual, pick } from '../i18n'
+
+/** Stable codes for every rule the system enforces; clients branch on these, never on message text. */
+export type RuleCode =
+  | 'consultation-department'
+  | 'consultation-feedback-counts'
+  | 'consultation-period'
+  | 'consultation-required'
+  | 'consultation-summary-too-early'
+  | 'department-hierarchy'
+  | 'department-scope'
+  | 'disclosure-reason'
+  | 'document-number-format'
+  | 'document-number-taken'
+  | 'interpretation-department'
+  | 'interpretation-policy-missing'
+  | 'interpretation-required'
+  | 'stage-transition'
+
+export type RuleDocument = { collection: string; id?: number | string; title?: string }
+
+export type RuleViolationData = {
+  /** What to do about it, in the request's language. */
+  hint: string
+  rule: RuleCode
+  /** The rule's name in both languages, e.g. 双关联 / double association. */
+  ruleName: Bilingual
+  document?: RuleDocument
+}
+
+/**
+ * A refusal that names the rule, the document and the fix. 422: the request was well-formed but the
+ * documents' state does not allow it.
+ */
+export class RuleViolation extends APIError<RuleViolationData> {
+  constructor(
+    req: PayloadRequest | undefined,
+    args: {
+      document?: RuleDocument
+      hint: Bilingual
+      message: Bilingual
+      rule: RuleCode
+      ruleName: Bilingual
+      status?: number
+    },
+  ) {
+    const ruleName = pick(req, args.ruleName)
+    super(
+      `[${ruleName}] ${pick(req, args.message)} ${pick(req, args.hint)}`,
+      args.status ?? 422,
+      { document: args.document, hint: pick(req, args.hint), rule: args.rule, ruleName: args.ruleName },
+      true,
+    )
+  }
+}
+
+export const RULE_NAMES = {
+  departmentScope: { en: 'department scope', zh: '部门权限' },
+  disclosure: { en: 'disclosure attribute determined at source', zh: '公开属性源头认定' },
+  documentNumber: { en: 'document number (GB/T 9704)', zh: '发文字号（GB/T 9704）' },
+  doubleAssociation: { en: 'double association', zh: '双关联' },
+  lifecycle: { en: 'package lifecycle', zh: '审签发布流程' },
+  whoDraftsInterprets: { en: 'whoever drafts, interprets', zh: '谁起草、谁解读' },
+  consultation: { en: 'pre-disclosure of major decisions', zh: '重大决策预公开' },
+} satisfies Record<string, Bilingual>
