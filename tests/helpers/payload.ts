@@ -1,3 +1,4 @@
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { getPayload, handleEndpoints, type Payload } from 'payload'
 
 import { buildAppConfig } from '../../src/buildAppConfig'
@@ -44,7 +45,8 @@ export function restClient(config: ReturnType<typeof testConfig>) {
       body = JSON.stringify(options.body)
     }
     const request = new Request(`http://localhost:3000/api${path}`, { method, headers, body })
-    const response = await handleEndpoints({ config, request })
+    const response =
+      path === '/graphql' ? await GRAPHQL_POST(config)(request) : await handleEndpoints({ config, request })
     const text = await response.text()
     let parsed: unknown = text
     try {
