@@ -1,4 +1,9 @@
-import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-sqlite'
+import * as migration_20261126_105316_initial from './20261126_105316_initial';
 
-// Replaced by `payload migrate:create`; an empty list keeps the config importable before the first migration.
-export const migrations: { down: (args: MigrateDownArgs) => Promise<void>; name: string; up: (args: MigrateUpArgs) => Promise<void> }[] = []
+export const migrations = [
+  {
+    up: migration_20261126_105316_initial.up,
+    down: migration_20261126_105316_initial.down,
+    name: '20261126_105316_initial'
+  },
+];

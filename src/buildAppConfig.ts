@@ -55,7 +55,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     },
     graphQL: { disablePlaygroundInProduction: true },
     // Rule refusals are the system working as designed: log them as info, not as errors.
-    loggingLevels: { RuleViolation: 'info' },
+    loggingLevels: { RuleViolation: 'info' } as Record<string, 'info'>,
     // Tests assert on responses; boot chatter (e.g. the console email fallback) would drown their output.
     ...(process.env.NODE_ENV === 'test' ? { logger: { options: { level: 'error' as const } } } : {}),
   })

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Department, Policy } from '../../payload-types'
+import type { Department } from '../../payload-types'
 
 import { lexicalFromText } from '../../src/richText/plainText'
 import { demoEmail, type DemoOrganisation, seedOrganisation } from '../../src/seed/organisation'
@@ -38,7 +38,7 @@ export async function startWorld(): Promise<World> {
 
 let counter = 0
 /** A valid policy body for department `dept`; every call gets a distinct title and document number. */
-export function policyData(dept: Department, overrides: Partial<Policy> = {}): Record<string, any> {
+export function policyData(dept: Department, overrides: Record<string, any> = {}): Record<string, any> {
   counter += 1
   return {
     title: `关于印发测试政策${counter}的通知`,
