@@ -217,5 +217,11 @@ export const Policies: CollectionConfig<'policies'> = {
     departmentField(),
     ...disclosureFields(),
     stageField(),
+    {
+      name: 'readiness',
+      type: 'ui',
+      label: L('双关联检查', 'Double association check'),
+      admin: { position: 'sidebar', components: { Field: '/src/components/PackageReadiness#PackageReadiness' } },
+    },
   ],
 }
