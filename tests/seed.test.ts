@@ -1,0 +1,35 @@
+import type { Payload } from 'payload'
+
+import { seedDemo } from '../src/seed'
+import { startPayload } from './helpers/payload'
+
+let payload: Payload
+
+beforeAll(async () => {
+  payload = (await startPayload()).payload
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+test('the demo seed is realistic, goes through the rules, and is idempotent', async () => {
+  const first = await seedDemo(payload)
+  expect(first.policies).toBeGreaterThanOrEqual(20)
+  expect(first.consultations).toBeGreaterThan(0)
+
+  const interpretations = await payload.find({ collection: 'interpretations', limit: 0, pagination: false, depth: 0 })
+  const forms = new Set(interpretations.docs.map((d) => d.form))
+  expect([...forms].sort()).toEqual(['card', 'expert', 'leader', 'media', 'text'])
+
+  const appointments = await payload.find({ collection: 'policies', where: { documentType: { equals: 'appointment' } } })
+  expect(appointments.totalDocs).toBe(1)
+  expect(appointments.docs[0].exemption?.interpretationExempt).toBe(true)
+
+  // Every submitted package passed the double-association check on its way out of drafting.
+  const submitted = await payload.find({ collection: 'policies', where: { stage: { equals: 'submitted' } }, depth: 0 })
+  expect(submitted.totalDocs).toBeGreaterThan(0)
+
+  const second = await seedDemo(payload)
+  expect(second).toEqual({ policies: 0, interpretations: 0, consultations: 0 })
+  expect((await payload.count({ collection: 'policies' })).totalDocs).toBe(first.policies)
+})
