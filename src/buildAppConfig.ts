@@ -39,6 +39,8 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       user: Users.slug,
       importMap: { baseDir: projectRoot, importMapFile: path.resolve(projectRoot, 'src/app/(payload)/admin/importMap.js') },
       meta: { titleSuffix: ' · 政策解读管理系统' },
+      // Gravatar is unreachable from government intranets; use the built-in avatar.
+      avatar: 'default',
       dateFormat: 'yyyy-MM-dd HH:mm',
     },
     i18n: {

@@ -130,7 +130,7 @@ export const Policies: CollectionConfig<'policies'> = {
     {
       type: 'row',
       fields: [
-        { name: 'writtenAt', type: 'date', required: true, label: L('成文日期', 'Date written'), admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'writtenAt', type: 'date', required: true, label: L('成文日期', 'Date written'), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } } },
         {
           name: 'validity',
           type: 'select',
