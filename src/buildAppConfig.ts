@@ -56,8 +56,8 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       autoGenerate: options.autoGenerateTypes ?? false,
     },
     graphQL: { disablePlaygroundInProduction: true },
-    // Rule refusals are the system working as designed: log them as info, not as errors.
-    loggingLevels: { RuleViolation: 'info' } as Record<string, 'info'>,
+    // Rule refusals are the system working as designed (info); failed logins matter for security (warn).
+    loggingLevels: { RuleViolation: 'info', AuthenticationError: 'warn', LockedAuth: 'warn' } as Record<string, 'info' | 'warn'>,
     // Tests assert on responses; boot chatter (e.g. the console email fallback) would drown their output.
     ...(process.env.NODE_ENV === 'test' ? { logger: { options: { level: 'error' as const } } } : {}),
   })
