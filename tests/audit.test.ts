@@ -1,0 +1,361 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createLocalReq, initTransaction, type PayloadRequest } from 'payload'
+
+import type { AuditLog } from '../payload-types'
+
+import {
+  appendAudit,
+  auditAppendStats,
+  auditContent,
+  auditHash,
+  type AuditEntryInput,
+  GENESIS_HASH,
+  verifyAuditChain,
+} from '../src/audit/auditTrail'
+import { lane } from './helpers/payload'
+import { policyData, startWorld, type World } from './helpers/world'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+let w: World
+let policyA: any
+let policyB: any
+
+/** A Local API request acting as a demo user (or as the system when no email is given). */
+async function reqAs(email?: string): Promise<PayloadRequest> {
+  const user = email ? { ...w.org.users[email], collection: 'users' as const } : undefined
+  return createLocalReq({ user: user as never }, w.payload)
+}
+
+async function entries(): Promise<AuditLog[]> {
+  const { docs } = await w.payload.find({ collection: 'audit-log', sort: 'seq', pagination: false, depth: 0, overrideAccess: true })
+  return docs
+}
+
+const idsOf = (docs: { id: number | string }[]) => docs.map((d) => String(d.id))
+
+/** Runs `npm run audit:verify`'s command against this test file's database. */
+function runCli(env: Record<string, string> = {}): Promise<{ code: null | number; stderr: string; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'scripts/audit-verify.ts'],
+      {
+        cwd: root,
+        env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: process.env.DATABASE_URL, PAYLOAD_SECRET: 'test-secret', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stderr, stdout }))
+  })
+}
+
+/**
+ * A policy row written straight to the database: these tests are about the audit trail, not about the rules a
+ * policy goes through (tests/policies.test.ts covers those).
+ */
+async function fixturePolicy(dept: World['a'], title: string): Promise<{ id: number | string }> {
+  return w.payload.db.create({
+    collection: 'policies',
+    data: { ...policyData(dept, { title }), stage: 'drafting', indexNumber: `TEST-${title}` },
+  }) as Promise<{ id: number | string }>
+}
+
+beforeAll(async () => {
+  w = await startWorld()
+  policyA = await fixturePolicy(w.a, 'A 审计测试')
+  policyB = await fixturePolicy(w.b, 'B 审计测试')
+  // Other tests may already have produced entries through the workflow; this file counts from where it starts.
+  expect(await entries()).toEqual([])
+})
+afterAll(async () => {
+  await w?.payload.destroy()
+})
+
+describe('hashing', () => {
+  test('the hash does not depend on key order, id types or date representation', () => {
+    const at = '2024-05-06T07:08:09.010Z'
+    const numeric = auditContent({
+      seq: 7,
+      at,
+      action: 'sign',
+      refs: { policy: 12 as never, department: 3 as never, actor: 4 as never },
+      members: [{ collection: 'interpretations', id: 5 }],
+      details: { b: 2, a: { d: new Date(at), c: [1] } },
+    })
+    const textual = auditContent({
+      details: { a: { c: [1], d: at }, b: 2 },
+      members: [{ id: '5', collection: 'interpretations' }],
+      refs: { actor: '4', department: '3', policy: '12' },
+      action: 'sign',
+      at: new Date(at),
+      seq: 7,
+    })
+    expect(auditHash(GENESIS_HASH, numeric)).toBe(auditHash(GENESIS_HASH, textual))
+    expect(auditHash(GENESIS_HASH, numeric)).not.toBe(auditHash('1'.repeat(64), numeric))
+    expect(auditHash(GENESIS_HASH, { ...numeric, reason: 'x' })).not.toBe(auditHash(GENESIS_HASH, numeric))
+  })
+})
+
+describe('appending', () => {
+  test('appendAudit builds a valid chain and verifyAuditChain passes', async () => {
+    const drafter = await reqAs('drafter@demo.gov.cn')
+    const first = await appendAudit(drafter, {
+      action: 'submit',
+      policy: policyA.id,
+      fromStage: 'drafting',
+      toStage: 'submitted',
+      members: [{ collection: 'interpretations', id: lane === 'mongo' ? '65a000000000000000000001' : 1 }],
+      details: { z: 1, a: { when: new Date('2024-01-02T03:04:05.000Z'), list: [1, 'two', null] }, empty: {} },
+    })
+    const reviewer = await reqAs('reviewer@demo.gov.cn')
+    const second = await appendAudit(reviewer, {
+      action: 'return',
+      policy: policyA.id,
+      fromStage: 'submitted',
+      toStage: 'drafting',
+      reason: '请补充解读材料中的政策依据。',
+    })
+    const third = await appendAudit(await reqAs(), { action: 'member-created', department: w.b.id, policy: policyB.id })
+
+    expect([first.seq, second.seq, third.seq]).toEqual([1, 2, 3])
+    expect(first.prevHash).toBe(GENESIS_HASH)
+    expect(second.prevHash).toBe(first.hash)
+    expect(third.prevHash).toBe(second.hash)
+    expect(first.hash).toMatch(/^[0-9a-f]{64}$/)
+    // Actor and department are recorded; the department is taken from the policy when not given.
+    expect(first.actorEmail).toBe('drafter@demo.gov.cn')
+    expect(first.actorRoles).toBe('drafter')
+    expect(String(first.department)).toBe(String(w.a.id))
+    expect(String(first.actor)).toBe(String(w.org.users['drafter@demo.gov.cn'].id))
+    // A system job has no actor.
+    expect(third.actor ?? null).toBeNull()
+    expect(third.actorEmail ?? null).toBeNull()
+    expect(String(third.department)).toBe(String(w.b.id))
+    // What is stored is what was hashed: dates as ISO strings, ids as strings, empty objects as null.
+    const stored = await w.payload.findByID({ collection: 'audit-log', id: first.id, depth: 0 })
+    expect(stored.details).toEqual({ a: { list: [1, 'two', null], when: '2024-01-02T03:04:05.000Z' }, empty: null, z: 1 })
+
+    const result = await verifyAuditChain(w.payload)
+    expect(result).toEqual({ ok: true, entries: 3, head: { seq: 3, hash: third.hash } })
+  })
+
+  test('concurrent appends each get their own place in the chain', async () => {
+    const before = auditAppendStats.conflicts
+    const inputs: AuditEntryInput[] = Array.from({ length: 8 }, (_, i) => ({ action: 'sign', policy: policyA.id, details: { i } }))
+    // Each call gets its own request (as concurrent HTTP requests would); half of them opened a transaction the way
+    // the workflow does (on these test databases that leaves a Promise of null on req: no transaction).
+    const written = await Promise.all(
+      inputs.map(async (input, i) => {
+        const req = await reqAs('signer@demo.gov.cn')
+        if (i % 2) await initTransaction(req)
+        return appendAudit(req, input)
+      }),
+    )
+    expect(written.map((e) => e.seq).sort((x, y) => x - y)).toEqual([4, 5, 6, 7, 8, 9, 10, 11])
+    expect((await verifyAuditChain(w.payload)).ok).toBe(true)
+    // Informational: how many inserts collided on the unique seq/hash and were recomputed.
+    console.info(`[${lane}] concurrent appends: ${auditAppendStats.conflicts - before} conflicts retried`)
+  })
+
+  test('inside a caller’s transaction a conflict is not retried: the caller’s step fails as a whole', async () => {
+    const before = (await entries()).length
+    // Two steps racing, each in its own (pretend) transaction; whichever loses must fail, not re-append.
+    const results = await Promise.allSettled(
+      [1, 2].map(async (i) => {
+        const req = await reqAs('reviewer@demo.gov.cn')
+        req.transactionID = `caller-transaction-${i}`
+        return appendAudit(req, { action: 'approve', policy: policyA.id, details: { i } })
+      }),
+    )
+    const failed = results.filter((r) => r.status === 'rejected')
+    expect(failed.length).toBeLessThanOrEqual(1)
+    if (failed.length) expect((failed[0] as PromiseRejectedResult).reason).toMatchObject({ name: 'ValidationError' })
+    expect((await entries()).length).toBe(before + 2 - failed.length)
+    expect((await verifyAuditChain(w.payload)).ok).toBe(true)
+    console.info(`[${lane}] two racing appends in caller transactions: ${failed.length} refused`)
+  })
+
+  test('the context flag does not stay on the caller’s request', async () => {
+    const req = await reqAs('drafter@demo.gov.cn')
+    await appendAudit(req, { action: 'member-updated', policy: policyA.id })
+    expect(req.context?.auditAppend).toBeUndefined()
+    await expect(
+      w.payload.create({ collection: 'audit-log', data: { seq: 999, at: new Date().toISOString(), action: 'x', hash: 'h' }, req }),
+    ).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+describe('immutability', () => {
+  test('no role can create, update or delete an entry through REST, and the database is unchanged', async () => {
+    const before = await entries()
+    const target = before[0]
+    const roles = ['admin', 'drafter', 'reviewer', 'signer', 'editor', 'viewer'] as const
+    for (const role of roles) {
+      const token = await w.token(role)
+      const create = await w.rest.post('/audit-log', { seq: 1000, at: new Date().toISOString(), action: 'forged', hash: 'f'.repeat(64) }, token)
+      expect([401, 403, 405]).toContain(create.status)
+      const update = await w.rest.patch(`/audit-log/${target.id}`, { reason: 'rewritten' }, token)
+      expect([401, 403, 404, 405]).toContain(update.status)
+      const bulkUpdate = await w.rest.patch(`/audit-log?where[seq][greater_than]=0`, { reason: 'rewritten' }, token)
+      expect([401, 403, 405]).toContain(bulkUpdate.status)
+      const del = await w.rest.delete(`/audit-log/${target.id}`, token)
+      expect([401, 403, 404, 405]).toContain(del.status)
+      const bulkDelete = await w.rest.delete(`/audit-log?where[seq][greater_than]=0`, token)
+      expect([401, 403, 405]).toContain(bulkDelete.status)
+    }
+    // Anonymous too.
+    expect([401, 403]).toContain((await w.rest.post('/audit-log', { seq: 1000, at: new Date().toISOString(), action: 'x', hash: 'x' })).status)
+    expect([401, 403, 404]).toContain((await w.rest.delete(`/audit-log/${target.id}`)).status)
+    // GraphQL mutations are refused as well.
+    const gql = await w.rest.call('POST', '/graphql', {
+      body: { query: `mutation { deleteAuditLog(id: ${JSON.stringify(target.id)}) { id } }` },
+      token: await w.token('admin'),
+    })
+    expect(gql.body.errors?.length).toBeGreaterThan(0)
+    expect(await entries()).toEqual(before)
+  })
+
+  test('the Local API with overrideAccess cannot update or delete either', async () => {
+    const before = await entries()
+    const target = before[1]
+    const refusal = { status: 403, data: expect.objectContaining({ rule: 'audit-immutable' }) }
+    await expect(w.payload.update({ collection: 'audit-log', id: target.id, data: { reason: '改写' }, overrideAccess: true })).rejects.toMatchObject(refusal)
+    await expect(w.payload.delete({ collection: 'audit-log', id: target.id, overrideAccess: true })).rejects.toMatchObject(refusal)
+    const error = await w.payload.delete({ collection: 'audit-log', id: target.id }).catch((e: unknown) => e)
+    expect(String((error as Error).message)).toContain('审计日志只能追加，不能修改或删除')
+    // Bulk operations report a refusal per document.
+    const bulkUpdate = await w.payload.update({ collection: 'audit-log', where: { seq: { greater_than: 0 } }, data: { reason: '改写' } })
+    expect(bulkUpdate.docs).toEqual([])
+    expect(bulkUpdate.errors.length).toBe(before.length)
+    const bulkDelete = await w.payload.delete({ collection: 'audit-log', where: { seq: { greater_than: 0 } } })
+    expect(bulkDelete.docs).toEqual([])
+    // Creating without going through appendAudit is refused.
+    await expect(
+      w.payload.create({ collection: 'audit-log', data: { seq: 1000, at: new Date().toISOString(), action: 'forged', hash: 'f'.repeat(64) } }),
+    ).rejects.toMatchObject(refusal)
+    expect(await entries()).toEqual(before)
+    expect((await verifyAuditChain(w.payload)).ok).toBe(true)
+  })
+})
+
+describe('reading', () => {
+  test('department users see their department’s entries, viewers and admins all, anonymous nothing', async () => {
+    const all = await entries()
+    const ofA = all.filter((e) => String(e.department) === String(w.a.id))
+    const ofB = all.filter((e) => String(e.department) === String(w.b.id))
+    expect(ofA.length).toBeGreaterThan(0)
+    expect(ofB.length).toBeGreaterThan(0)
+
+    const drafterB = await w.rest.get('/audit-log?limit=100&depth=0', await w.token('drafter', true))
+    expect(drafterB.status).toBe(200)
+    expect(idsOf(drafterB.body.docs).sort()).toEqual(idsOf(ofB).sort())
+    expect((await w.rest.get(`/audit-log/${ofA[0].id}`, await w.token('drafter', true))).status).toBe(404)
+
+    const reviewerA = await w.rest.get('/audit-log?limit=100&depth=0', await w.token('reviewer'))
+    expect(idsOf(reviewerA.body.docs).sort()).toEqual(idsOf(ofA).sort())
+
+    for (const [role, second] of [['viewer', false], ['viewer', true], ['admin', false]] as const) {
+      const res = await w.rest.get('/audit-log?limit=100&depth=0', await w.token(role, second))
+      expect(res.status).toBe(200)
+      expect(res.body.totalDocs).toBe(all.length)
+      // Newest first by default.
+      expect(res.body.docs[0].seq).toBe(all.at(-1)!.seq)
+    }
+
+    const anonymous = await w.rest.get('/audit-log?limit=100')
+    expect([401, 403].includes(anonymous.status) || anonymous.body.docs?.length === 0).toBe(true)
+    expect([401, 403, 404]).toContain((await w.rest.get(`/audit-log/${ofA[0].id}`)).status)
+  })
+})
+
+describe('verification', () => {
+  test('deleting a document an entry refers to does not break the chain', async () => {
+    const doomed = await fixturePolicy(w.a, '将被删除')
+    const entry = await appendAudit(await reqAs('drafter@demo.gov.cn'), { action: 'member-created', policy: doomed.id })
+    // What Payload's delete does to the row (its hooks are the workflow's business, not this test's).
+    await w.payload.db.deleteOne({ collection: 'policies', where: { id: { equals: doomed.id } } })
+    const after = await w.payload.findByID({ collection: 'audit-log', id: entry.id, depth: 0 })
+    // SQLite clears the foreign key (ON DELETE SET NULL); MongoDB keeps the dangling id. Either way the id stays
+    // recorded in refs, which is what is hashed.
+    expect([null, undefined, String(doomed.id)]).toContain(after.policy === null || after.policy === undefined ? after.policy : String(after.policy))
+    expect((after.refs as any).policy).toBe(String(doomed.id))
+    console.info(`[${lane}] after deleting the policy, the entry's policy column is ${JSON.stringify(after.policy ?? null)}`)
+    expect((await verifyAuditChain(w.payload)).ok).toBe(true)
+  })
+
+  test('a repointed relationship is detected', async () => {
+    const all = await entries()
+    const target = all.find((e) => String(e.department) === String(w.b.id))!
+    await w.payload.db.updateOne({ collection: 'audit-log', where: { id: { equals: target.id } }, data: { department: w.a.id } })
+    const result = await verifyAuditChain(w.payload)
+    expect(result).toMatchObject({ ok: false, brokenAt: target.seq, code: 'ref-mismatch' })
+    await w.payload.db.updateOne({ collection: 'audit-log', where: { id: { equals: target.id } }, data: { department: w.b.id } })
+    expect((await verifyAuditChain(w.payload)).ok).toBe(true)
+  })
+
+  test('the CLI reports an intact chain with exit code 0', async () => {
+    const run = await runCli()
+    if (run.code !== 0) console.error(run.stdout, run.stderr)
+    expect(run.code).toBe(0)
+    const total = (await entries()).length
+    expect(run.stdout).toContain(`${total} 条 entries checked`)
+    expect(run.stderr).toContain(`] ${total}/${total}`)
+  })
+
+  test('the CLI exits with 2 when it cannot check', async () => {
+    const run = await runCli({ DATABASE_URL: 'postgres://nowhere/cms' })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('audit verification failed')
+  })
+
+  test('a direct database tamper is found, by the function and by the CLI', async () => {
+    const all = await entries()
+    const target = all[4]
+    await w.payload.db.updateOne({ collection: 'audit-log', where: { id: { equals: target.id } }, data: { reason: 'tampered' } })
+    const progress: [number, number][] = []
+    const result = await verifyAuditChain(w.payload, (done, total) => progress.push([done, total]))
+    expect(result).toMatchObject({ ok: false, brokenAt: target.seq, entries: target.seq - 1, code: 'hash-mismatch' })
+    expect(result.ok === false && result.reason).toMatch(/hash mismatch/)
+    expect(progress[0]).toEqual([0, all.length])
+
+    const run = await runCli()
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`seq ${target.seq}`)
+    expect(run.stdout).toContain('hash mismatch')
+
+    // Recomputing the tampered entry's own hash moves the break to the next link.
+    const tampered = (await w.payload.findByID({ collection: 'audit-log', id: target.id, depth: 0 })) as AuditLog
+    const forged = auditHash(tampered.prevHash!, auditContent(tampered))
+    await w.payload.db.updateOne({ collection: 'audit-log', where: { id: { equals: target.id } }, data: { hash: forged } })
+    expect(await verifyAuditChain(w.payload)).toMatchObject({ ok: false, brokenAt: target.seq + 1, code: 'prev-link-mismatch' })
+
+    // Restored, the chain is intact again.
+    await w.payload.db.updateOne({
+      collection: 'audit-log',
+      where: { id: { equals: target.id } },
+      data: { reason: target.reason ?? null, hash: target.hash },
+    })
+    expect((await verifyAuditChain(w.payload)).ok).toBe(true)
+  })
+
+  test('an entry deleted directly in the database shows as a gap', async () => {
+    const all = await entries()
+    const target = all[2]
+    await w.payload.db.deleteOne({ collection: 'audit-log', where: { id: { equals: target.id } } })
+    const result = await verifyAuditChain(w.payload)
+    expect(result).toMatchObject({ ok: false, brokenAt: target.seq, code: 'gap-in-seq', entries: target.seq - 1 })
+    expect(result.ok === false && result.reason).toMatch(/gap in seq/)
+    // Appending still works on the end of the (broken) chain, and the break stays visible.
+    const next = await appendAudit(await reqAs(), { action: 'release', policy: policyA.id })
+    expect(next.seq).toBe(all.at(-1)!.seq + 1)
+    expect(await verifyAuditChain(w.payload)).toMatchObject({ ok: false, brokenAt: target.seq })
+  })
+})
