@@ -73,7 +73,9 @@ export interface Config {
     media: Media;
     departments: Department;
     users: User;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -96,7 +98,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     departments: DepartmentsSelect<false> | DepartmentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -113,7 +117,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      releaseScheduledPackage: TaskReleaseScheduledPackage;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -230,7 +240,38 @@ export interface Policy {
   disclosure: 'proactive' | 'on-request' | 'not-disclosed';
   disclosureReason?: string | null;
   disclosureBasis?: string | null;
-  stage: 'drafting' | 'submitted' | 'confidentiality-passed' | 'content-passed' | 'signed' | 'released' | 'withdrawn';
+  stage:
+    | 'drafting'
+    | 'submitted'
+    | 'confidentiality-passed'
+    | 'content-passed'
+    | 'signed'
+    | 'scheduled'
+    | 'released'
+    | 'withdrawn';
+  /**
+   * Filled in by the workflow actions
+   */
+  workflow?: {
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    confidentialityBy?: (number | null) | User;
+    confidentialityAt?: string | null;
+    contentBy?: (number | null) | User;
+    contentAt?: string | null;
+    signedBy?: (number | null) | User;
+    signedAt?: string | null;
+    releaseDeadline?: string | null;
+    scheduledReleaseAt?: string | null;
+    releasedBy?: (number | null) | User;
+    releasedAt?: string | null;
+    returnedBy?: (number | null) | User;
+    returnedAt?: string | null;
+    returnReason?: string | null;
+    withdrawnBy?: (number | null) | User;
+    withdrawnAt?: string | null;
+    withdrawReason?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -410,6 +451,20 @@ export interface Interpretation {
     basis?: string | null;
   };
   /**
+   * Added after release; reviewed and released on its own
+   */
+  supplementary?: boolean | null;
+  supplement?: {
+    stage?: ('drafting' | 'submitted' | 'approved' | 'released') | null;
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    releasedBy?: (number | null) | User;
+    releasedAt?: string | null;
+    returnReason?: string | null;
+  };
+  /**
    * Taken from the policy
    */
   department?: (number | null) | Department;
@@ -449,6 +504,68 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Every step is recorded automatically; entries can only be appended, never changed or deleted. They form a hash chain that `npm run audit:verify` checks.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  /**
+   * Position in the hash chain
+   */
+  seq: number;
+  at: string;
+  action: string;
+  fromStage?: string | null;
+  toStage?: string | null;
+  policy?: (number | null) | Policy;
+  department?: (number | null) | Department;
+  reason?: string | null;
+  /**
+   * Empty for system jobs
+   */
+  actor?: (number | null) | User;
+  actorEmail?: string | null;
+  /**
+   * Roles at the time, comma-separated
+   */
+  actorRoles?: string | null;
+  /**
+   * [{ collection, id }]
+   */
+  members?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Policy, department and actor ids at the time, hashed; kept even if those documents are deleted later
+   */
+  refs?: {
+    policy?: string | null;
+    department?: string | null;
+    actor?: string | null;
+  };
+  prevHash?: string | null;
+  hash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -464,6 +581,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'releaseScheduledPackage';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'releaseScheduledPackage') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -573,6 +782,28 @@ export interface PoliciesSelect<T extends boolean = true> {
   disclosureReason?: T;
   disclosureBasis?: T;
   stage?: T;
+  workflow?:
+    | T
+    | {
+        submittedBy?: T;
+        submittedAt?: T;
+        confidentialityBy?: T;
+        confidentialityAt?: T;
+        contentBy?: T;
+        contentAt?: T;
+        signedBy?: T;
+        signedAt?: T;
+        releaseDeadline?: T;
+        scheduledReleaseAt?: T;
+        releasedBy?: T;
+        releasedAt?: T;
+        returnedBy?: T;
+        returnedAt?: T;
+        returnReason?: T;
+        withdrawnBy?: T;
+        withdrawnAt?: T;
+        withdrawReason?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -594,6 +825,19 @@ export interface InterpretationsSelect<T extends boolean = true> {
         standard?: T;
         process?: T;
         basis?: T;
+      };
+  supplementary?: T;
+  supplement?:
+    | T
+    | {
+        stage?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+        approvedBy?: T;
+        approvedAt?: T;
+        releasedBy?: T;
+        releasedAt?: T;
+        returnReason?: T;
       };
   department?: T;
   updatedAt?: T;
@@ -724,11 +968,72 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  seq?: T;
+  at?: T;
+  action?: T;
+  fromStage?: T;
+  toStage?: T;
+  policy?: T;
+  department?: T;
+  reason?: T;
+  actor?: T;
+  actorEmail?: T;
+  actorRoles?: T;
+  members?: T;
+  details?: T;
+  refs?:
+    | T
+    | {
+        policy?: T;
+        department?: T;
+        actor?: T;
+      };
+  prevHash?: T;
+  hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -771,6 +1076,19 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReleaseScheduledPackage".
+ */
+export interface TaskReleaseScheduledPackage {
+  input: {
+    policy: string;
+    releaseAt: string;
+  };
+  output: {
+    released?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

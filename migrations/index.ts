@@ -1,9 +1,15 @@
 import * as migration_20261126_105316_initial from './20261126_105316_initial';
+import * as migration_20261126_112000_workflow_audit_jobs from './20261126_112000_workflow_audit_jobs';
 
 export const migrations = [
   {
     up: migration_20261126_105316_initial.up,
     down: migration_20261126_105316_initial.down,
-    name: '20261126_105316_initial'
+    name: '20261126_105316_initial',
+  },
+  {
+    up: migration_20261126_112000_workflow_audit_jobs.up,
+    down: migration_20261126_112000_workflow_audit_jobs.down,
+    name: '20261126_112000_workflow_audit_jobs'
   },
 ];

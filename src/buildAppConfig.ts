@@ -5,6 +5,7 @@ import path from 'node:path'
 import { buildConfig, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AuditLog } from '../collections/AuditLog'
 import { Consultations } from '../collections/Consultations'
 import { Departments } from '../collections/Departments'
 import { Interpretations } from '../collections/Interpretations'
@@ -12,6 +13,9 @@ import { Media } from '../collections/Media'
 import { Policies } from '../collections/Policies'
 import { Users } from '../collections/Users'
 import { databaseAdapter, type DatabaseOptions } from './db/adapter'
+import { RELEASE_QUEUE } from './lifecycle/packageLifecycle'
+import { releaseScheduledPackage } from './lifecycle/releaseJob'
+import { GROUPS } from './groups'
 import { projectRoot } from './paths'
 
 export type AppConfigOptions = {
@@ -47,8 +51,19 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       supportedLanguages: { zh, en },
       fallbackLanguage: 'zh',
     },
-    collections: [Policies, Interpretations, Consultations, Media, Departments, Users],
+    collections: [Policies, Interpretations, Consultations, Media, Departments, Users, AuditLog],
     editor: lexicalEditor(),
+    jobs: {
+      tasks: [releaseScheduledPackage],
+      // Scheduled releases are stored jobs: the server polls the queue every minute, and a restart loses none.
+      autoRun: [{ cron: '* * * * *', queue: RELEASE_QUEUE, limit: 20 }],
+      // Tests (and extra instances behind a load balancer, if wanted) run the queue explicitly.
+      shouldAutoRun: () => process.env.NODE_ENV !== 'test' && process.env.JOBS_AUTORUN !== 'false',
+      jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+        ...defaultJobsCollection,
+        admin: { ...defaultJobsCollection.admin, hidden: false, group: GROUPS.organisation },
+      }),
+    },
     db: databaseAdapter(options.databaseUrl, options.database),
     sharp,
     typescript: {

@@ -174,7 +174,7 @@ describe('leaving drafting (提交审核)', () => {
   test('a policy without an interpretation cannot be submitted', async () => {
     const policy = await createPolicy()
     const token = await w.token('drafter')
-    const res = await w.rest.post(`/policies/${policy.id}/submit`, {}, token)
+    const res = await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, token)
     expect(res.status).toBe(422)
     const error = firstError(res.body)
     expect(error.data.rule).toBe('interpretation-required')
@@ -184,16 +184,16 @@ describe('leaving drafting (提交审核)', () => {
     const stored = await w.payload.findByID({ collection: 'policies', id: policy.id })
     expect(stored.stage).toBe('drafting')
 
-    const readiness = await w.rest.get(`/policies/${policy.id}/readiness`, token)
-    expect(readiness.body.ready).toBe(false)
-    expect(readiness.body.problems.map((p: any) => p.rule)).toEqual(['interpretation-required'])
+    const state = await w.rest.get(`/policies/${policy.id}/workflow`, token)
+    expect(state.body.stage).toBe('drafting')
+    expect(state.body.problems.map((p: any) => p.rule)).toEqual(['interpretation-required'])
   })
 
   test('an empty interpretation does not count', async () => {
     const policy = await createPolicy()
     const token = await w.token('drafter')
     await w.rest.post('/interpretations', interpretationData(policy.id, { body: lexicalFromText('') }), token)
-    const res = await w.rest.post(`/policies/${policy.id}/submit`, {}, token)
+    const res = await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, token)
     expect(res.status).toBe(422)
     expect(firstError(res.body).message).toContain('内容为空')
   })
@@ -202,14 +202,14 @@ describe('leaving drafting (提交审核)', () => {
     const policy = await createPolicy({ documentType: 'normative' })
     const token = await w.token('drafter')
     await w.rest.post('/interpretations', interpretationData(policy.id), token)
-    const res = await w.rest.post(`/policies/${policy.id}/submit`, {}, token)
+    const res = await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, token)
     expect(res.status).toBe(422)
     expect(firstError(res.body).data.rule).toBe('consultation-required')
     expect(firstError(res.body).message).toContain('征求意见公告')
 
     const consultation = await createConsultation()
     await w.rest.patch(`/policies/${policy.id}`, { consultation: consultation.body.doc.id }, token)
-    const ok = await w.rest.post(`/policies/${policy.id}/submit`, {}, token)
+    const ok = await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, token)
     expect(ok.status).toBe(200)
     expect(ok.body.doc.stage).toBe('submitted')
   })
@@ -218,46 +218,48 @@ describe('leaving drafting (提交审核)', () => {
     const policy = await createPolicy({ majorDecision: true })
     const token = await w.token('drafter')
     await w.rest.post('/interpretations', interpretationData(policy.id), token)
-    expect((await w.rest.post(`/policies/${policy.id}/submit`, {}, token)).status).toBe(422)
+    expect((await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, token)).status).toBe(422)
     const exempt = await w.rest.patch(
       `/policies/${policy.id}`,
       { exemption: { consultationExempt: true, consultationExemptReason: '依法不予公开征求意见（涉及国家安全）' } },
       token,
     )
     expect(exempt.status).toBe(200)
-    expect((await w.rest.post(`/policies/${policy.id}/submit`, {}, token)).status).toBe(200)
+    expect((await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, token)).status).toBe(200)
   })
 
   test('an exempt 人事任免 leaves drafting without interpretation', async () => {
     const policy = await createPolicy({ documentType: 'appointment' })
-    const res = await w.rest.post(`/policies/${policy.id}/submit`, {}, await w.token('drafter'))
+    const res = await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, await w.token('drafter'))
     expect(res.status).toBe(200)
     expect(res.body.doc.stage).toBe('submitted')
   })
 
-  test('the rule holds on every path, the Local API included', async () => {
+  test('the stage changes only through the workflow, on every path, the Local API included', async () => {
     const policy = await createPolicy()
     await expect(
       w.payload.update({ collection: 'policies', id: policy.id, data: { stage: 'submitted' } }),
-    ).rejects.toMatchObject({ status: 422, data: { rule: 'interpretation-required' } })
+    ).rejects.toMatchObject({ status: 409, data: { rule: 'stage-transition' } })
+    expect((await w.payload.findByID({ collection: 'policies', id: policy.id })).stage).toBe('drafting')
   })
 
   test('only a drafter of the drafting department submits', async () => {
     const policy = await createPolicy({ documentType: 'appointment' })
-    const reviewer = await w.rest.post(`/policies/${policy.id}/submit`, {}, await w.token('reviewer'))
+    const reviewer = await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, await w.token('reviewer'))
     expect(reviewer.status).toBe(403)
-    const other = await w.rest.post(`/policies/${policy.id}/submit`, {}, await w.token('drafter', true))
+    const other = await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, await w.token('drafter', true))
     expect(other.status).toBe(404)
-    const anonymous = await w.rest.post(`/policies/${policy.id}/submit`, {})
+    const anonymous = await w.rest.post(`/policies/${policy.id}/workflow/submit`, {})
     expect(anonymous.status).toBe(401)
   })
 
   test('a submitted package cannot be edited by its drafter', async () => {
     const policy = await createPolicy({ documentType: 'appointment' })
     const token = await w.token('drafter')
-    expect((await w.rest.post(`/policies/${policy.id}/submit`, {}, token)).status).toBe(200)
+    expect((await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, token)).status).toBe(200)
     const res = await w.rest.patch(`/policies/${policy.id}`, { title: '改标题' }, token)
-    expect(res.status).toBe(403)
+    expect(res.status).toBe(409)
+    expect(firstError(res.body).data.rule).toBe('package-locked')
     const stored = await w.payload.findByID({ collection: 'policies', id: policy.id })
     expect(stored.title).toBe(policy.title)
   })

@@ -25,9 +25,13 @@ test('the demo seed is realistic, goes through the rules, and is idempotent', as
   expect(appointments.totalDocs).toBe(1)
   expect(appointments.docs[0].exemption?.interpretationExempt).toBe(true)
 
-  // Every submitted package passed the double-association check on its way out of drafting.
-  const submitted = await payload.find({ collection: 'policies', where: { stage: { equals: 'submitted' } }, depth: 0 })
-  expect(submitted.totalDocs).toBeGreaterThan(0)
+  // Packages are left in every lifecycle state, each reached through the workflow actions (and audited).
+  const stages = new Set((await payload.find({ collection: 'policies', pagination: false, depth: 0 })).docs.map((d) => d.stage))
+  expect([...stages].sort()).toEqual(
+    ['confidentiality-passed', 'content-passed', 'drafting', 'released', 'scheduled', 'signed', 'submitted', 'withdrawn'].sort(),
+  )
+  const releases = await payload.count({ collection: 'audit-log', where: { action: { equals: 'release' } } })
+  expect(releases.totalDocs).toBeGreaterThanOrEqual(10)
 
   const second = await seedDemo(payload)
   expect(second).toEqual({ policies: 0, interpretations: 0, consultations: 0 })

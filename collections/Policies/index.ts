@@ -8,12 +8,12 @@ import { disclosureFields } from '../../src/fields/disclosure'
 import { enforceDepartmentScope } from '../../src/hooks/enforceDepartmentScope'
 import { GROUPS } from '../../src/groups'
 import { L, pick } from '../../src/i18n'
+import { workflowGroup } from '../../src/lifecycle/fields'
 import { stageField } from '../../src/lifecycle/stages'
 import { documentNumberProblem } from '../../src/rules/documentNumber'
 import { DOCUMENT_TYPES } from '../../src/rules/documentTypes'
 import { SUBJECTS } from '../../src/rules/subjects'
-import { readinessEndpoint } from './endpoints/readiness'
-import { submitEndpoint } from './endpoints/submit'
+import { workflowActionEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { assignIndexNumber } from './hooks/assignIndexNumber'
 import { checkLinks } from './hooks/checkLinks'
 import { preventOrphans } from './hooks/preventOrphans'
@@ -44,11 +44,12 @@ export const Policies: CollectionConfig<'policies'> = {
   access: {
     read: departmentOrPublic(publiclyVisible()),
     create: createInOwnDepartment(['drafter']),
-    update: ownDepartment(['drafter'], { stage: { equals: 'drafting' } }),
-    delete: ownDepartment(['drafter'], { stage: { equals: 'drafting' } }),
+    // After submission the lock hook refuses content edits with an explanation; validity stays editable.
+    update: ownDepartment(['drafter']),
+    delete: ownDepartment(['drafter']),
   },
   versions: { maxPerDoc: 50 },
-  endpoints: [submitEndpoint, readinessEndpoint],
+  endpoints: [workflowStateEndpoint, workflowActionEndpoint],
   hooks: {
     beforeChange: [assignIndexNumber, recordExemption, enforceDepartmentScope, checkLinks],
     beforeDelete: [preventOrphans],
@@ -218,10 +219,11 @@ export const Policies: CollectionConfig<'policies'> = {
     ...disclosureFields(),
     stageField(),
     {
-      name: 'readiness',
+      name: 'workflowPanel',
       type: 'ui',
-      label: L('双关联检查', 'Double association check'),
-      admin: { position: 'sidebar', components: { Field: '/src/components/PackageReadiness#PackageReadiness' } },
+      label: L('审签发布', 'Sign-off & release'),
+      admin: { position: 'sidebar', components: { Field: '/src/components/PackageWorkflow#PackageWorkflow' } },
     },
+    workflowGroup(),
   ],
 }

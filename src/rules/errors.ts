@@ -6,6 +6,7 @@ import { type Bilingual, pick } from '../i18n'
 
 /** Stable codes for every rule the system enforces; clients branch on these, never on message text. */
 export type RuleCode =
+  | 'audit-immutable'
   | 'consultation-department'
   | 'consultation-feedback-counts'
   | 'consultation-period'
@@ -15,11 +16,16 @@ export type RuleCode =
   | 'department-scope'
   | 'disclosure-reason'
   | 'document-number-format'
+  | 'document-number-required'
   | 'document-number-taken'
   | 'interpretation-department'
   | 'interpretation-policy-missing'
   | 'interpretation-required'
+  | 'package-locked'
+  | 'reason-required'
+  | 'release-time'
   | 'stage-transition'
+  | 'two-person-rule'
 
 export type RuleDocument = { collection: string; id?: number | string; title?: string }
 
@@ -66,4 +72,6 @@ export const RULE_NAMES = {
   lifecycle: { en: 'package lifecycle', zh: '审签发布流程' },
   whoDraftsInterprets: { en: 'whoever drafts, interprets', zh: '谁起草、谁解读' },
   consultation: { en: 'pre-disclosure of major decisions', zh: '重大决策预公开' },
+  signedTogether: { en: 'signed together', zh: '同步审签' },
+  twoPerson: { en: 'two-person rule', zh: '双人复核' },
 } satisfies Record<string, Bilingual>

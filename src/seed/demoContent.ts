@@ -59,9 +59,21 @@ export type DemoPackage = {
   body: string[]
   consultation?: DemoConsultation
   interpretations: DemoInterpretation[]
-  /** Submit the package for review (drafting → submitted) once its interpretations exist. */
-  submit?: boolean
+  /**
+   * The lifecycle state the seed walks the package to, through the real workflow actions (default: left in
+   * drafting). Together the packages show every state.
+   */
+  stage?: DemoStage
 }
+
+export type DemoStage =
+  | 'confidentiality-passed'
+  | 'content-passed'
+  | 'released'
+  | 'scheduled'
+  | 'signed'
+  | 'submitted'
+  | 'withdrawn'
 
 const FINANCE_POST = '贵州省财政厅农业农村处（贵阳市南明区遵义路××号，邮编550002），信封请注明“征求意见”'
 const HOUSING_POST = '贵州省住房和城乡建设厅住房保障处（贵阳市观山湖区××路××号，邮编550081），信封请注明“征求意见”'
@@ -69,13 +81,13 @@ const HOUSING_POST = '贵州省住房和城乡建设厅住房保障处（贵阳�
 export const DEMO_PACKAGES: DemoPackage[] = [
   // ───────────────────────────── 贵州省财政厅 ─────────────────────────────
   {
+    stage: 'released',
     department: 'finance',
     title: '贵州省农业保险保费补贴管理办法',
     documentNumber: '黔财农〔2020〕15号',
     documentType: 'normative',
     subject: 'finance',
     writtenOn: '2020-06-18',
-    submit: true,
     body: [
       '第一条 为规范和加强农业保险保费补贴资金管理，提高财政资金使用效益，推动农业保险扩面、增品、提标，根据《中华人民共和国预算法》《农业保险条例》《中央财政农业保险保险费补贴管理办法》等规定，结合我省实际，制定本办法。',
       '第二条 本办法所称农业保险保费补贴，是指各级财政对参加农业保险的农户、种养大户、家庭农场、农民专业合作社和农业企业等投保主体，按照保险费的一定比例给予的补贴。补贴资金通过承保机构直接抵减投保主体应缴保费，不向个人另行发放。',
@@ -148,6 +160,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     ],
   },
   {
+    stage: 'released',
     department: 'finance',
     title: '贵州省县域金融机构涉农贷款增量奖励资金管理办法',
     documentNumber: '黔财农〔2019〕28号',
@@ -214,6 +227,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     ],
   },
   {
+    stage: 'signed',
     department: 'finance',
     issuingOrgans: ['finance', 'housing'],
     title: '关于做好2021年农村危房改造补助资金管理工作的通知',
@@ -258,13 +272,13 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     ],
   },
   {
+    stage: 'scheduled',
     department: 'finance',
     title: '贵州省扶贫生态移民工程建房补助资金管理办法',
     documentNumber: '黔财农〔2019〕41号',
     documentType: 'normative',
     subject: 'civil-affairs',
     writtenOn: '2019-10-11',
-    submit: true,
     body: [
       '第一条 为加强扶贫生态移民工程建房补助资金管理，确保资金安全、规范、有效使用，根据国家和省有关易地扶贫搬迁的政策规定，制定本办法。',
       '第二条 本办法所称建房补助资金，是指各级财政安排用于扶贫生态移民工程搬迁对象住房建设的补助资金。',
@@ -362,6 +376,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     ],
   },
   {
+    stage: 'released',
     department: 'finance',
     title: '关于部分县农业保险保费补贴资金专项检查情况的通报',
     documentNumber: '黔财农〔2020〕47号',
@@ -393,13 +408,13 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     ],
   },
   {
+    stage: 'submitted',
     department: 'finance',
     title: '关于印发《省财政厅农业农村处内部工作规程》的通知',
     documentNumber: '黔财农〔2021〕3号',
     documentType: 'other',
     subject: 'general',
     writtenOn: '2021-01-25',
-    submit: true,
     disclosure: 'not-disclosed',
     disclosureReason: '规程仅涉及处室内部分工、文件流转和内部审核程序，属于行政机关内部事务信息，对外不产生约束力。',
     disclosureBasis: '《中华人民共和国政府信息公开条例》第十六条第一款',
@@ -414,13 +429,13 @@ export const DEMO_PACKAGES: DemoPackage[] = [
 
   // ───────────────────────────── 贵州省住房和城乡建设厅 ─────────────────────────────
   {
+    stage: 'released',
     department: 'housing',
     title: '贵州省公共租赁住房管理办法',
     documentNumber: '黔建房〔2019〕12号',
     documentType: 'normative',
     subject: 'urban-environment',
     writtenOn: '2019-04-26',
-    submit: true,
     body: [
       '第一条 为规范公共租赁住房分配、运营、使用、退出和管理，根据《公共租赁住房管理办法》（住房和城乡建设部令第11号）等规定，结合我省实际，制定本办法。',
       '第二条 本办法所称公共租赁住房，是指限定建设标准和租金水平，面向符合规定条件的城镇中等偏下收入住房困难家庭、新就业无房职工和在城镇稳定就业的外来务工人员出租的保障性住房。',
@@ -491,6 +506,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     ],
   },
   {
+    stage: 'confidentiality-passed',
     department: 'housing',
     title: '关于进一步规范公共租赁住房租赁补贴发放工作的通知',
     documentNumber: '黔建房〔2020〕6号',
@@ -529,6 +545,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     ],
   },
   {
+    stage: 'withdrawn',
     department: 'housing',
     title: '贵州省城镇老旧小区改造实施方案',
     documentNumber: '黔建房〔2020〕30号',
@@ -536,7 +553,6 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     subject: 'urban-environment',
     writtenOn: '2020-08-14',
     majorDecision: true,
-    submit: true,
     body: [
       '为贯彻落实国家关于全面推进城镇老旧小区改造工作的部署，改善城镇居民居住条件，制定本方案。',
       '一、改造范围。城市、县城（城关镇）建成年代较早、失养失修失管、市政配套设施不完善、社区服务设施不健全、居民改造意愿强烈的住宅小区，重点是2000年底前建成的小区。',
@@ -636,13 +652,13 @@ export const DEMO_PACKAGES: DemoPackage[] = [
 
   // ───────────────────────────── 贵州省人民政府 ─────────────────────────────
   {
+    stage: 'released',
     department: 'province',
     title: '贵州省人民政府关于表彰全省脱贫攻坚先进集体和先进个人的决定',
     documentNumber: '黔府发〔2021〕4号',
     documentType: 'commendation',
     subject: 'civil-affairs',
     writtenOn: '2021-03-02',
-    submit: true,
     body: [
       '各市、自治州人民政府，各县（市、区、特区）人民政府，省政府各部门、各直属机构：',
       '脱贫攻坚战打响以来，全省各级各部门和广大干部群众坚决贯彻党中央、国务院决策部署，尽锐出战、迎难而上，涌现出一大批先进集体和先进个人。',
@@ -652,6 +668,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     interpretations: [],
   },
   {
+    stage: 'released',
     department: 'province',
     title: '贵州省人民政府关于张××等同志职务任免的通知',
     documentNumber: '黔府发〔2021〕11号',
@@ -670,13 +687,13 @@ export const DEMO_PACKAGES: DemoPackage[] = [
 
   // ───────────────────────────── 贵州省人民政府办公厅 ─────────────────────────────
   {
+    stage: 'released',
     department: 'office',
     title: '省人民政府办公厅关于推进政务新媒体健康有序发展的实施意见',
     documentNumber: '黔府办发〔2019〕15号',
     documentType: 'opinion',
     subject: 'general',
     writtenOn: '2019-08-20',
-    submit: true,
     body: [
       '各市、自治州人民政府，各县（市、区、特区）人民政府，省政府各部门、各直属机构：',
       '为推进政务新媒体健康有序发展，经省人民政府同意，现提出如下实施意见。',
@@ -721,6 +738,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     ],
   },
   {
+    stage: 'content-passed',
     department: 'office',
     title: '省人民政府办公厅关于推进重大建设项目批准和实施领域政府信息公开的实施意见',
     documentNumber: '黔府办发〔2019〕6号',
@@ -762,13 +780,13 @@ export const DEMO_PACKAGES: DemoPackage[] = [
 
   // ───────────────────────────── 贵州省卫生健康委员会 ─────────────────────────────
   {
+    stage: 'released',
     department: 'health',
     title: '关于印发贵州省健康扶贫“明白袋”发放工作方案的通知',
     documentNumber: '黔卫健发〔2019〕20号',
     documentType: 'plan',
     subject: 'health-sport',
     writtenOn: '2019-05-28',
-    submit: true,
     body: [
       '各市（州）卫生健康局，贵安新区社会事务管理局，委直属各单位：',
       '为让贫困群众对健康扶贫政策明明白白知晓、清清楚楚享受，省卫生健康委制定了《贵州省健康扶贫“明白袋”发放工作方案》，现印发给你们，请认真组织实施。',
@@ -816,6 +834,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
 
   // ───────────────────────────── 贵州省水利厅 ─────────────────────────────
   {
+    stage: 'released',
     department: 'water',
     title: '贵州省水利厅关于黔南州××水库工程建设征地范围的批复',
     documentNumber: '黔水发〔2020〕56号',
@@ -832,6 +851,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
     interpretations: [],
   },
   {
+    stage: 'submitted',
     department: 'water',
     title: '贵州省水利厅关于加快推进农村饮水安全巩固提升工程的实施意见',
     documentNumber: '黔水发〔2019〕22号',
@@ -873,6 +893,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
 
   // ───────────────────────────── 贵阳市 ─────────────────────────────
   {
+    stage: 'released',
     department: 'guiyang',
     title: '贵阳市人民政府关于进一步做好决策预公开和政策解读工作的通知',
     documentNumber: '筑府发〔2019〕17号',
@@ -973,6 +994,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
 
   // ───────────────────────────── 南明区 / 六枝特区 ─────────────────────────────
   {
+    stage: 'released',
     department: 'nanming',
     title: '南明区推进基层政务公开标准化规范化工作实施方案',
     documentNumber: '南府发〔2020〕11号',

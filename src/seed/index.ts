@@ -1,7 +1,9 @@
-import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
+import { createLocalReq, type Payload, type RequiredDataFromCollectionSlug } from 'payload'
 
 import type { Consultation, Department, Policy, User } from '../../payload-types'
 
+import { ACTIONS, type ActionInput, type PackageAction, performAction } from '../lifecycle/packageLifecycle'
+import type { Stage } from '../lifecycle/stages'
 import { lexicalFromText } from '../richText/plainText'
 import { DEMO_PACKAGES, type DemoConsultation, type DemoDepartmentKey, type DemoPackage } from './demoContent'
 import { demoEmail, type DemoOrganisation, seedOrganisation } from './organisation'
@@ -27,7 +29,7 @@ function authorFor(org: DemoOrganisation, key: DemoDepartmentKey): User & { coll
 /**
  * Demo policy packages (see ./demoContent) on top of the demo organisation. Idempotent: a consultation or policy
  * whose title already exists in its department, or an interpretation whose title exists for its policy, is left
- * alone; a package is submitted only while it is still in drafting. Everything goes through the Local API and
+ * alone; a package is walked to its demo state from wherever it is. Everything goes through the Local API and
  * therefore through the collections' hooks and validation. Returns how many documents this run created.
  */
 export async function seedDemo(payload: Payload, log: (line: string) => void = () => {}): Promise<SeedCounts> {
@@ -92,12 +94,43 @@ export async function seedDemo(payload: Payload, log: (line: string) => void = (
       log(`${tag}   解读·${FORM_LABELS[item.form]} ${item.title}${note(!found.docs[0])}`)
     }
 
-    if (pkg.submit && policy.stage === 'drafting') {
-      policy = await payload.update({ collection: 'policies', id: policy.id, data: { stage: 'submitted' }, depth: 0, user })
-      log(`${tag}   提交审核 ${pkg.title}`)
-    }
+    if (pkg.stage) policy = await walkTo(payload, org, pkg, policy, (line) => log(`${tag}   ${line}`))
   }
   return created
+}
+
+const ORDER: Stage[] = ['drafting', 'submitted', 'confidentiality-passed', 'content-passed', 'signed', 'released', 'withdrawn']
+
+/**
+ * Walks a package through the real workflow actions to its demo state, each step by the right demo user
+ * (drafter submits, reviewer approves, signer signs and releases; administrators for departments without
+ * demo users, the submitting one never approving). Resumes from wherever an earlier run stopped.
+ */
+async function walkTo(payload: Payload, org: DemoOrganisation, pkg: DemoPackage, policy: Policy, log: (line: string) => void) {
+  const target = pkg.stage!
+  const second = pkg.department === 'housing'
+  const own = pkg.department === 'finance' || second
+  const actor = (role: 'drafter' | 'reviewer' | 'signer') =>
+    createLocalReq({ user: { ...org.users[own ? demoEmail(role, second) : demoEmail('admin', role !== 'drafter')], collection: 'users' } }, payload)
+  const step = async (action: PackageAction, role: 'drafter' | 'reviewer' | 'signer', input: ActionInput = {}) => {
+    policy = await performAction(await actor(role), policy.id, action, input)
+    log(`${ACTIONS[action].label.zh} → ${policy.stage}`)
+  }
+  const at = (stage: Stage) => ORDER.indexOf(stage)
+  const goal = target === 'scheduled' ? at('signed') : at(target)
+  while (policy.stage !== 'scheduled' && at(policy.stage) < goal) {
+    const next = ORDER[at(policy.stage) + 1]
+    if (next === 'submitted') await step('submit', 'drafter')
+    else if (next === 'confidentiality-passed' || next === 'content-passed') await step('approve', 'reviewer')
+    else if (next === 'signed') await step('sign', 'signer')
+    else if (next === 'released') await step('release', 'signer')
+    else await step('withdraw', 'signer', { reason: '政策调整，另行发布修订版本（演示）' })
+  }
+  if (target === 'scheduled' && policy.stage === 'signed') {
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)
+    await step('release', 'signer', { releaseAt: `${inTwoDays}T09:00:00+08:00` })
+  }
+  return policy
 }
 
 async function findConsultation(payload: Payload, department: Department, item: DemoConsultation) {

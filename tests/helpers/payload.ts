@@ -34,12 +34,13 @@ export function restClient(config: ReturnType<typeof testConfig>) {
   async function call<T = any>(
     method: string,
     path: string,
-    options: { body?: unknown; headers?: Record<string, string>; token?: string } = {},
+    options: { body?: unknown; headers?: Record<string, string>; rawBody?: string; token?: string } = {},
   ): Promise<RestResponse<T>> {
     const headers: Record<string, string> = { 'accept-language': 'zh', ...options.headers }
     if (options.token) headers.authorization = `JWT ${options.token}`
     let body: BodyInit | undefined
-    if (options.body instanceof FormData) body = options.body
+    if (options.rawBody !== undefined) body = options.rawBody
+    else if (options.body instanceof FormData) body = options.body
     else if (options.body !== undefined) {
       headers['content-type'] = 'application/json'
       body = JSON.stringify(options.body)

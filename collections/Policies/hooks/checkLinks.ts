@@ -2,15 +2,16 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Policy } from '../../../payload-types'
 
+import { assertPolicyEditable } from '../../../src/lifecycle/locks'
 import { guardStageChange } from '../../../src/lifecycle/packageLifecycle'
 import { assertConsultationDepartment } from '../../../src/rules/doubleAssociation'
 
-/** Double association and the stage guard, on the merged document about to be stored. */
-export const checkLinks: CollectionBeforeChangeHook<Policy> = async ({ data, originalDoc, req }) => {
-  const next = { ...(originalDoc ?? {}), ...data } as Policy
+/** Double association, the content lock after submission, and the stage guard, on the document about to be stored. */
+export const checkLinks: CollectionBeforeChangeHook<Policy> = async ({ context, data, originalDoc, req }) => {
+  assertPolicyEditable(req, originalDoc, data, context)
+  guardStageChange(req, originalDoc, { ...(originalDoc ?? {}), ...data } as Policy, context)
   if (data.consultation !== undefined || data.department !== undefined) {
-    await assertConsultationDepartment(req, next)
+    await assertConsultationDepartment(req, { ...(originalDoc ?? {}), ...data })
   }
-  await guardStageChange(req, originalDoc, next)
   return data
 }

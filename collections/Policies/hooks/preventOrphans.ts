@@ -1,9 +1,15 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
+import { packageLocked } from '../../../src/lifecycle/locks'
 import { RULE_NAMES, RuleViolation } from '../../../src/rules/errors'
 
-/** Deleting a policy would orphan its interpretations (their policy link is required): refuse instead. */
+/**
+ * Only a package still in drafting can be deleted (released documents are withdrawn, not deleted), and not
+ * while it has interpretations: they would be orphaned (their policy link is required).
+ */
 export const preventOrphans: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const policy = await req.payload.findByID({ collection: 'policies', id, depth: 0, req })
+  if (policy.stage !== 'drafting') throw packageLocked(req, policy, 'delete')
   const { totalDocs } = await req.payload.count({ collection: 'interpretations', where: { policy: { equals: id } }, req })
   if (totalDocs > 0) {
     throw new RuleViolation(req, {

@@ -1,0 +1,30 @@
+import type { Endpoint } from 'payload'
+
+import { z } from 'zod'
+
+import { badRequest, readJsonBody } from '../../../src/http'
+import { pick } from '../../../src/i18n'
+import { performSupplementAction, SUPPLEMENT_ACTIONS, type SupplementAction } from '../../../src/lifecycle/supplementLifecycle'
+
+const body = z.object({ reason: z.string().max(2000).optional() }).strict()
+
+/** POST /api/interpretations/:id/workflow/{submit,approve,return,release} — supplementary interpretations only. */
+export const supplementWorkflowEndpoint: Endpoint = {
+  path: '/:id/workflow/:action',
+  method: 'post',
+  handler: async (req) => {
+    const action = String(req.routeParams?.action)
+    if (!(SUPPLEMENT_ACTIONS as readonly string[]).includes(action)) {
+      return Response.json(
+        { errors: [{ message: pick(req, { en: `Unknown action “${action}”.`, zh: `未知操作“${action}”。` }) }] },
+        { status: 404 },
+      )
+    }
+    const raw = await readJsonBody(req)
+    if (!raw.ok) return badRequest(req, 'The body is not valid JSON.', '请求体不是有效的 JSON。')
+    const parsed = body.safeParse(raw.value)
+    if (!parsed.success) return badRequest(req, 'Only “reason” is accepted.', '仅接受“reason”字段。')
+    const doc = await performSupplementAction(req, String(req.routeParams?.id), action as SupplementAction, parsed.data)
+    return Response.json({ doc })
+  },
+}

@@ -1,0 +1,56 @@
+import type { Endpoint } from 'payload'
+
+import { z } from 'zod'
+
+import { badRequest, readJsonBody } from '../../../src/http'
+import { pick } from '../../../src/i18n'
+import { PACKAGE_ACTIONS, type PackageAction, performAction, workflowState } from '../../../src/lifecycle/packageLifecycle'
+
+const body = z
+  .object({
+    documentNumber: z.string().trim().min(1).max(60).optional(),
+    reason: z.string().max(2000).optional(),
+    releaseAt: z.string().max(40).optional(),
+  })
+  .strict()
+
+/** GET /api/policies/:id/workflow — stage, who did what, what blocks the package, and the caller's next steps. */
+export const workflowStateEndpoint: Endpoint = {
+  path: '/:id/workflow',
+  method: 'get',
+  handler: async (req) => {
+    const policy = await req.payload
+      .findByID({ collection: 'policies', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, user: req.user, req })
+      .catch(() => null)
+    if (!policy) return Response.json({ errors: [{ message: pick(req, { en: 'Not found.', zh: '未找到。' }) }] }, { status: 404 })
+    const state = await workflowState(req, policy)
+    return Response.json({
+      ...state,
+      problems: state.problems.map((p) => ({ rule: p.rule, ruleName: p.ruleName, message: pick(req, p.message), hint: pick(req, p.hint) })),
+    })
+  },
+}
+
+/** POST /api/policies/:id/workflow/{submit,approve,return,sign,release,withdraw} with { reason?, releaseAt?, documentNumber? }. */
+export const workflowActionEndpoint: Endpoint = {
+  path: '/:id/workflow/:action',
+  method: 'post',
+  handler: async (req) => {
+    const action = String(req.routeParams?.action)
+    if (!(PACKAGE_ACTIONS as readonly string[]).includes(action)) {
+      return Response.json(
+        { errors: [{ message: pick(req, { en: `Unknown action “${action}”; use one of ${PACKAGE_ACTIONS.join(', ')}.`, zh: `未知操作“${action}”，可用：${PACKAGE_ACTIONS.join('、')}。` }) }] },
+        { status: 404 },
+      )
+    }
+    const raw = await readJsonBody(req)
+    if (!raw.ok) return badRequest(req, 'The body is not valid JSON.', '请求体不是有效的 JSON。')
+    const parsed = body.safeParse(raw.value)
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
+      return badRequest(req, `Invalid body: ${issues}. Allowed: reason, releaseAt, documentNumber.`, `请求参数有误：${issues}。可用字段：reason、releaseAt、documentNumber。`)
+    }
+    const policy = await performAction(req, String(req.routeParams?.id), action as PackageAction, parsed.data)
+    return Response.json({ doc: policy, ...(await workflowState(req, policy)) })
+  },
+}

@@ -1,0 +1,117 @@
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+import type { Interpretation, Policy } from '../../payload-types'
+
+import { appendAudit } from '../audit/auditTrail'
+import { type Bilingual, L } from '../i18n'
+import { type Id, idOf } from '../ids'
+import type { Role } from '../roles'
+import { RULE_NAMES, RuleViolation } from '../rules/errors'
+import { actorRefusal, stageRefusal } from './actorRules'
+import { SUPPLEMENT_STAGES, type SupplementStage } from './stages'
+
+export const SUPPLEMENT_ACTIONS = ['submit', 'approve', 'return', 'release'] as const
+export type SupplementAction = (typeof SUPPLEMENT_ACTIONS)[number]
+
+const STEPS: Record<
+  SupplementAction,
+  { from: SupplementStage[]; label: Bilingual; notBySubmitter?: boolean; reasonRequired?: boolean; roles: Role[]; to: SupplementStage }
+> = {
+  submit: { label: L('提交补充解读', 'Submit supplement'), from: ['drafting'], roles: ['drafter'], to: 'submitted' },
+  approve: { label: L('审核补充解读', 'Approve supplement'), from: ['submitted'], roles: ['reviewer'], notBySubmitter: true, to: 'approved' },
+  return: { label: L('退回补充解读', 'Return supplement'), from: ['submitted', 'approved'], roles: ['reviewer', 'signer'], reasonRequired: true, to: 'drafting' },
+  release: { label: L('发布补充解读', 'Release supplement'), from: ['approved'], roles: ['signer'], notBySubmitter: true, to: 'released' },
+}
+
+const supplementStageLabel = (s: string) => SUPPLEMENT_STAGES.find((x) => x.value === s)?.label ?? L(s, s)
+
+/**
+ * A supplementary interpretation (补充解读: a later media interpretation, a new interview…) added after its
+ * package was released goes through its own review and release. The package's release record is untouched.
+ */
+export async function performSupplementAction(
+  req: PayloadRequest,
+  interpretationId: Id,
+  action: SupplementAction,
+  input: { reason?: string } = {},
+): Promise<Interpretation> {
+  const doc = await req.payload
+    .findByID({ collection: 'interpretations', id: interpretationId, depth: 0, overrideAccess: false, user: req.user, req })
+    .catch(() => null)
+  const document = { collection: 'interpretations', id: interpretationId, title: doc?.title }
+  if (!doc || !doc.supplementary) {
+    throw new RuleViolation(req, {
+      status: doc ? 409 : 404,
+      rule: 'stage-transition',
+      ruleName: RULE_NAMES.lifecycle,
+      message: doc
+        ? { en: `“${doc.title}” is part of its package and moves with it.`, zh: `《${doc.title}》属于文件包的组成部分，随政策文件一同审签发布。` }
+        : { en: `interpretation ${interpretationId} was not found or is not yours to see.`, zh: `未找到解读材料（${interpretationId}），或您无权查看。` },
+      hint: doc
+        ? { en: 'Use the policy’s workflow actions.', zh: '请在政策文件上办理流程。' }
+        : { en: 'Check the id.', zh: '请核对编号。' },
+      document,
+    })
+  }
+  const step = STEPS[action]
+  const stage = doc.supplement?.stage ?? 'drafting'
+  const refused =
+    stageRefusal(req, { document, from: step.from, label: step.label, stage, stageLabel: supplementStageLabel }) ??
+    actorRefusal(req, {
+      department: doc.department as never,
+      document,
+      label: step.label,
+      notBy: step.notBySubmitter ? (doc.supplement?.submittedBy as never) : undefined,
+      reason: input.reason,
+      reasonRequired: step.reasonRequired,
+      roles: step.roles,
+    })
+  if (refused) throw refused
+  const policy = (await req.payload.findByID({ collection: 'policies', id: idOf(doc.policy as never)!, depth: 0, req })) as Policy
+  if (action === 'release' && policy.stage !== 'released') {
+    throw new RuleViolation(req, {
+      status: 409,
+      rule: 'stage-transition',
+      ruleName: RULE_NAMES.lifecycle,
+      message: { en: `its policy “${policy.title}” is not released.`, zh: `其政策文件《${policy.title}》未处于发布状态。` },
+      hint: { en: 'A supplement is released only while its policy is.', zh: '补充解读只能在政策文件发布期间发布。' },
+      document: { collection: 'policies', id: policy.id, title: policy.title },
+    })
+  }
+  const now = new Date().toISOString()
+  const me = req.user ? (req.user.id as never) : null
+  const supplement = {
+    ...(doc.supplement ?? {}),
+    stage: step.to,
+    ...(action === 'submit' ? { submittedBy: me, submittedAt: now } : {}),
+    ...(action === 'approve' ? { approvedBy: me, approvedAt: now } : {}),
+    ...(action === 'release' ? { releasedBy: me, releasedAt: now } : {}),
+    ...(action === 'return' ? { submittedBy: null, approvedBy: null, returnReason: input.reason } : {}),
+  }
+  const shouldCommit = await initTransaction(req)
+  try {
+    const updated = await req.payload.update({
+      collection: 'interpretations',
+      id: doc.id,
+      data: { supplement },
+      depth: 0,
+      overrideAccess: true,
+      req,
+      context: { supplementAction: action },
+    })
+    await appendAudit(req, {
+      action: `supplement-${action}`,
+      policy: policy.id,
+      department: idOf(doc.department as never),
+      fromStage: stage,
+      toStage: step.to,
+      reason: input.reason,
+      members: [{ collection: 'interpretations', id: doc.id }],
+    })
+    if (shouldCommit) await commitTransaction(req)
+    return updated
+  } catch (error) {
+    if (shouldCommit) await killTransaction(req)
+    throw error
+  }
+}
