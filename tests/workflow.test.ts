@@ -1,4 +1,8 @@
+import { getPayload } from 'payload'
+
+import { reconcileStages } from '../src/audit/reconcileStages'
 import { releaseDeadline } from '../src/rules/releaseClock'
+import { testConfig } from './helpers/payload'
 import { firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
 
 let w: World
@@ -238,6 +242,20 @@ describe('scheduled release (定时发布)', () => {
     expect(entry.docs[0]).toMatchObject({ fromStage: 'scheduled', toStage: 'released' })
   })
 
+  test('the scheduled job is stored: a freshly started instance releases the package', async () => {
+    const { policy } = await signedPackage()
+    await act(policy.id, 'release', 'signer', { releaseAt: new Date(Date.now() + 300).toISOString() })
+    // A second Payload instance on the same database stands in for the restarted server.
+    const restarted = await getPayload({ config: testConfig(), key: `restart-${Date.now()}` })
+    try {
+      await new Promise((r) => setTimeout(r, 500))
+      await restarted.jobs.run({ queue: 'releases' })
+      expect((await restarted.findByID({ collection: 'policies', id: policy.id })).stage).toBe('released')
+    } finally {
+      await restarted.destroy()
+    }
+  })
+
   test('a package returned before its time is not released by the stale job', async () => {
     const { policy } = await signedPackage()
     await act(policy.id, 'release', 'signer', { releaseAt: new Date(Date.now() + 500).toISOString() })
@@ -310,5 +328,15 @@ describe('supplementary interpretations (补充解读)', () => {
     const { interpretation } = await draftPackage()
     const res = await w.rest.post(`/interpretations/${interpretation.id}/workflow/submit`, {}, await w.token('drafter'))
     expect(res.status).toBe(409)
+  })
+})
+
+describe('the stored stage and the audit trail agree', () => {
+  test('a stage changed behind the workflow’s back is reported', async () => {
+    const { policy } = await signedPackage()
+    expect(await reconcileStages(w.payload)).toEqual([])
+    await w.payload.db.updateOne({ collection: 'policies', where: { id: { equals: policy.id } }, data: { stage: 'released' } })
+    expect(await reconcileStages(w.payload)).toEqual([{ id: policy.id, title: policy.title, stored: 'released', logged: 'signed' }])
+    await w.payload.db.updateOne({ collection: 'policies', where: { id: { equals: policy.id } }, data: { stage: 'signed' } })
   })
 })
