@@ -4,6 +4,8 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // The API and admin are the product; no telemetry or image optimisation server is needed.
   images: { unoptimized: true },
+  // chinese-days ships an ES build without "type": "module"; Turbopack refuses to bundle it, Node loads it fine.
+  serverExternalPackages: ['chinese-days'],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -76,7 +76,7 @@ describe('the whole lifecycle', () => {
       pagination: false,
     })
     const actions = audit.docs.map((d: any) => d.action)
-    expect(actions).toEqual(['member-created', 'submit', 'approve', 'approve', 'sign', 'release', 'withdraw'])
+    expect(actions).toEqual(['policy-created', 'member-created', 'submit', 'approve', 'approve', 'sign', 'release', 'withdraw'])
     const release = audit.docs.find((d: any) => d.action === 'release') as any
     expect(release.fromStage).toBe('signed')
     expect(release.toStage).toBe('released')

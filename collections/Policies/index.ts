@@ -15,6 +15,7 @@ import { DOCUMENT_TYPES } from '../../src/rules/documentTypes'
 import { SUBJECTS } from '../../src/rules/subjects'
 import { workflowActionEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { assignIndexNumber } from './hooks/assignIndexNumber'
+import { auditPolicyChange, auditPolicyDeletion } from './hooks/auditPolicyChange'
 import { checkLinks } from './hooks/checkLinks'
 import { preventOrphans } from './hooks/preventOrphans'
 import { recordExemption } from './hooks/recordExemption'
@@ -52,7 +53,9 @@ export const Policies: CollectionConfig<'policies'> = {
   endpoints: [workflowStateEndpoint, workflowActionEndpoint],
   hooks: {
     beforeChange: [assignIndexNumber, recordExemption, enforceDepartmentScope, checkLinks],
+    afterChange: [auditPolicyChange],
     beforeDelete: [preventOrphans],
+    afterDelete: [auditPolicyDeletion],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: L('标题', 'Title') },

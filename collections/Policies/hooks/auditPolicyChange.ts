@@ -1,0 +1,26 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+
+import type { Policy } from '../../../payload-types'
+
+import { appendAudit } from '../../../src/audit/auditTrail'
+import { idOf } from '../../../src/ids'
+
+/** Drafting edits leave a trace too; workflow steps write their own, richer entries. */
+export const auditPolicyChange: CollectionAfterChangeHook<Policy> = async ({ context, doc, operation, req }) => {
+  if (context.lifecycleAction) return doc
+  await appendAudit(req, {
+    action: operation === 'create' ? 'policy-created' : 'policy-updated',
+    policy: doc.id,
+    details: { title: doc.title, documentNumber: doc.documentNumber ?? null, stage: doc.stage },
+  })
+  return doc
+}
+
+export const auditPolicyDeletion: CollectionAfterDeleteHook<Policy> = async ({ doc, req }) => {
+  await appendAudit(req, {
+    action: 'policy-deleted',
+    policy: doc.id,
+    department: idOf(doc.department as never),
+    details: { title: doc.title, documentNumber: doc.documentNumber ?? null },
+  })
+}
