@@ -29,7 +29,8 @@ export type AppConfigOptions = {
 function payloadSecret(): string {
   const secret = process.env.PAYLOAD_SECRET
   if (secret) return secret
-  if (process.env.NODE_ENV === 'production') {
+  // `next build` evaluates the config without serving anything; the running server must have a real secret.
+  if (process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== 'phase-production-build') {
     throw new Error('PAYLOAD_SECRET must be set in production (a long random string, e.g. `openssl rand -hex 32`).')
   }
   return 'dev-only-secret-not-for-production'

@@ -89,3 +89,39 @@ export function stageRefusal(
     document,
   })
 }
+
+export type StepSpec = {
+  from: readonly string[]
+  label: Bilingual
+  /** Two-person rule: the submitter may not take this step on the same document. */
+  notBySubmitter?: boolean
+  reasonRequired?: boolean
+  roles: Role[]
+}
+
+/** Everything that can close a workflow step to the caller, checked in the order a user would fix them. */
+export function stepRefusal(
+  req: PayloadRequest,
+  step: StepSpec,
+  on: {
+    department: RelationValue
+    document: RuleDocument & { title?: string }
+    reason?: string
+    stage: string
+    stageLabel: (s: string) => Bilingual
+    submittedBy: RelationValue
+  },
+): null | RuleViolation {
+  return (
+    stageRefusal(req, { document: on.document, from: step.from, label: step.label, stage: on.stage, stageLabel: on.stageLabel }) ??
+    actorRefusal(req, {
+      department: on.department,
+      document: on.document,
+      label: step.label,
+      notBy: step.notBySubmitter ? on.submittedBy : undefined,
+      reason: on.reason,
+      reasonRequired: step.reasonRequired,
+      roles: step.roles,
+    })
+  )
+}

@@ -3,13 +3,12 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 import type { Policy } from '../../payload-types'
 
 import { appendAudit } from '../audit/auditTrail'
-import { type Bilingual, L } from '../i18n'
+import { L } from '../i18n'
 import { type Id, idOf } from '../ids'
-import type { Role } from '../roles'
 import { assertReadyToLeaveDrafting, packageReadiness } from '../rules/doubleAssociation'
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
 import { isOverdue, releaseDeadline } from '../rules/releaseClock'
-import { actorRefusal, stageRefusal } from './actorRules'
+import { type StepSpec, stepRefusal } from './actorRules'
 import { type Stage, stageLabel } from './stages'
 
 export const PACKAGE_ACTIONS = ['submit', 'approve', 'return', 'sign', 'release', 'withdraw'] as const
@@ -21,13 +20,8 @@ type Workflow = NonNullable<Policy['workflow']>
 
 type Ctx = { input: ActionInput; now: Date; policy: Policy; req: PayloadRequest }
 
-type ActionSpec = {
+type ActionSpec = StepSpec & {
   from: Stage[]
-  label: Bilingual
-  /** Two-person rule: the submitter may not perform this action on the same package. */
-  notBySubmitter?: boolean
-  reasonRequired?: boolean
-  roles: Role[]
   /** Throws a RuleViolation when the package may not take this step. */
   guard?: (ctx: Ctx) => Promise<void>
   /** The new stage and what to record. */
@@ -161,20 +155,14 @@ export function refusal(
   action: PackageAction,
   input: ActionInput = {},
 ): null | RuleViolation {
-  const spec = ACTIONS[action]
-  const document = { collection: 'policies', id: policy.id, title: policy.title }
-  return (
-    stageRefusal(req, { document, from: spec.from, label: spec.label, stage: policy.stage, stageLabel }) ??
-    actorRefusal(req, {
-      department: policy.department as never,
-      document,
-      label: spec.label,
-      notBy: spec.notBySubmitter ? (policy.workflow?.submittedBy as never) : undefined,
-      reason: input.reason,
-      reasonRequired: spec.reasonRequired,
-      roles: spec.roles,
-    })
-  )
+  return stepRefusal(req, ACTIONS[action], {
+    department: policy.department as never,
+    document: { collection: 'policies', id: policy.id, title: policy.title },
+    reason: input.reason,
+    stage: policy.stage,
+    stageLabel,
+    submittedBy: policy.workflow?.submittedBy as never,
+  })
 }
 
 /** The caller's possible next steps, with whatever currently blocks each (for the admin panel and scripts). */

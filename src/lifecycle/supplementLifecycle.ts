@@ -3,20 +3,16 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 import type { Interpretation, Policy } from '../../payload-types'
 
 import { appendAudit } from '../audit/auditTrail'
-import { type Bilingual, L } from '../i18n'
+import { L } from '../i18n'
 import { type Id, idOf } from '../ids'
-import type { Role } from '../roles'
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
-import { actorRefusal, stageRefusal } from './actorRules'
+import { type StepSpec, stepRefusal } from './actorRules'
 import { SUPPLEMENT_STAGES, type SupplementStage } from './stages'
 
 export const SUPPLEMENT_ACTIONS = ['submit', 'approve', 'return', 'release'] as const
 export type SupplementAction = (typeof SUPPLEMENT_ACTIONS)[number]
 
-const STEPS: Record<
-  SupplementAction,
-  { from: SupplementStage[]; label: Bilingual; notBySubmitter?: boolean; reasonRequired?: boolean; roles: Role[]; to: SupplementStage }
-> = {
+const STEPS: Record<SupplementAction, StepSpec & { from: SupplementStage[]; to: SupplementStage }> = {
   submit: { label: L('提交补充解读', 'Submit supplement'), from: ['drafting'], roles: ['drafter'], to: 'submitted' },
   approve: { label: L('审核补充解读', 'Approve supplement'), from: ['submitted'], roles: ['reviewer'], notBySubmitter: true, to: 'approved' },
   return: { label: L('退回补充解读', 'Return supplement'), from: ['submitted', 'approved'], roles: ['reviewer', 'signer'], reasonRequired: true, to: 'drafting' },
@@ -55,17 +51,14 @@ export async function performSupplementAction(
   }
   const step = STEPS[action]
   const stage = doc.supplement?.stage ?? 'drafting'
-  const refused =
-    stageRefusal(req, { document, from: step.from, label: step.label, stage, stageLabel: supplementStageLabel }) ??
-    actorRefusal(req, {
-      department: doc.department as never,
-      document,
-      label: step.label,
-      notBy: step.notBySubmitter ? (doc.supplement?.submittedBy as never) : undefined,
-      reason: input.reason,
-      reasonRequired: step.reasonRequired,
-      roles: step.roles,
-    })
+  const refused = stepRefusal(req, step, {
+    department: doc.department as never,
+    document,
+    reason: input.reason,
+    stage,
+    stageLabel: supplementStageLabel,
+    submittedBy: doc.supplement?.submittedBy as never,
+  })
   if (refused) throw refused
   const policy = (await req.payload.findByID({ collection: 'policies', id: idOf(doc.policy as never)!, depth: 0, req })) as Policy
   if (action === 'release' && policy.stage !== 'released') {
