@@ -8,7 +8,7 @@ port=${SMOKE_PORT:-3199}
 export DATABASE_URL="file:${dir}/smoke.db" PAYLOAD_SECRET=smoke-secret MEDIA_DIR="${dir}/media" JOBS_AUTORUN=false
 npx next start -p "$port" > "${dir}/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 check() { # path expected-status
   local status
   status=$(curl -s -o "${dir}/body" -w '%{http_code}' "http://127.0.0.1:${port}$1")

@@ -1,17 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { departmentOrPublic } from '../../src/access/departmentOrPublic'
 import { createInOwnDepartment, ownDepartment } from '../../src/access/ownDepartment'
-import { publiclyVisible } from '../../src/access/publiclyVisible'
-import { SUPPLEMENT_STAGES } from '../../src/lifecycle/stages'
-import { departmentField } from '../../src/fields/department'
 import { GROUPS } from '../../src/groups'
-import { enforceDepartmentScope } from '../../src/hooks/enforceDepartmentScope'
 import { L, pick } from '../../src/i18n'
-import { supplementWorkflowEndpoint } from './endpoints/supplementWorkflow'
-import { auditMemberChange, auditMemberDeletion } from './hooks/auditMembers'
-import { deriveDepartment } from './hooks/deriveDepartment'
-import { lockMemberDeletion, lockMembers } from './hooks/lockMembers'
+import { memberEndpoints, memberFields, memberHooks, memberPolicyField, memberReadAccess } from '../../src/lifecycle/packageMember'
 
 export const INTERPRETATION_FORMS = [
   { label: L('文字解读', 'Text interpretation'), value: 'text' },
@@ -49,38 +41,22 @@ export const Interpretations: CollectionConfig<'interpretations'> = {
     ),
   },
   access: {
-    // Visibility is derived from the policy: an interpretation is never public before its policy, and a
-    // supplementary one not before its own release.
-    read: departmentOrPublic({
-      and: [
-        publiclyVisible('policy.'),
-        { or: [{ supplementary: { not_equals: true } }, { 'supplement.stage': { equals: 'released' } }] },
-      ],
-    }),
+    // Visibility derives from the policy: never public before it, a supplement not before its own release.
+    read: memberReadAccess,
     create: createInOwnDepartment(['drafter']),
     // The package lock (hooks) refuses edits after submission with an explanation.
     update: ownDepartment(['drafter']),
     delete: ownDepartment(['drafter']),
   },
   versions: { maxPerDoc: 50 },
-  endpoints: [supplementWorkflowEndpoint],
-  hooks: {
-    beforeChange: [deriveDepartment, enforceDepartmentScope, lockMembers],
-    afterChange: [auditMemberChange],
-    beforeDelete: [lockMemberDeletion],
-    afterDelete: [auditMemberDeletion],
-  },
+  endpoints: memberEndpoints('interpretations'),
+  hooks: memberHooks('interpretations'),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: L('标题', 'Title') },
-    {
-      name: 'policy',
-      type: 'relationship',
-      relationTo: 'policies',
-      required: true,
-      index: true,
-      label: L('所解读的政策文件', 'Policy interpreted'),
-      admin: { description: L('双关联：解读材料关联其政策文件（原文）', 'Double association: the policy (original text) it interprets') },
-    },
+    memberPolicyField(
+      L('所解读的政策文件', 'Policy interpreted'),
+      L('双关联：解读材料关联其政策文件（原文）', 'Double association: the policy (original text) it interprets'),
+    ),
     {
       type: 'row',
       fields: [
@@ -115,43 +91,6 @@ export const Interpretations: CollectionConfig<'interpretations'> = {
         cardField('basis', L('政策依据', 'Legal basis')),
       ],
     },
-    {
-      name: 'supplementary',
-      type: 'checkbox',
-      defaultValue: false,
-      index: true,
-      label: L('补充解读', 'Supplementary'),
-      access: { create: () => false, update: () => false },
-      admin: { position: 'sidebar', readOnly: true, description: L('政策发布后新增的解读，单独审核发布', 'Added after release; reviewed and released on its own') },
-    },
-    {
-      name: 'supplement',
-      type: 'group',
-      label: L('补充解读流程', 'Supplement workflow'),
-      access: { create: () => false, update: () => false },
-      admin: { condition: (data) => Boolean(data?.supplementary), readOnly: true },
-      fields: [
-        { name: 'stage', type: 'select', index: true, options: SUPPLEMENT_STAGES.map((s) => ({ ...s })), label: L('状态', 'Stage') },
-        { type: 'row', fields: [
-          { name: 'submittedBy', type: 'relationship', relationTo: 'users', label: L('提交人', 'Submitted by') },
-          { name: 'submittedAt', type: 'date', label: L('提交时间', 'Submitted at') },
-        ] },
-        { type: 'row', fields: [
-          { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: L('审核人', 'Approved by') },
-          { name: 'approvedAt', type: 'date', label: L('审核时间', 'Approved at') },
-        ] },
-        { type: 'row', fields: [
-          { name: 'releasedBy', type: 'relationship', relationTo: 'users', label: L('发布人', 'Released by') },
-          { name: 'releasedAt', type: 'date', label: L('发布时间', 'Released at') },
-        ] },
-        { name: 'returnReason', type: 'textarea', label: L('退回理由', 'Reason for return') },
-      ],
-    },
-    departmentField({
-      admin: { position: 'sidebar', readOnly: true, description: L('自动取政策文件的起草部门', 'Taken from the policy') },
-      required: false,
-      access: {},
-      defaultValue: undefined,
-    }),
+    ...memberFields(),
   ],
 }

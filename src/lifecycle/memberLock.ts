@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Interpretation, Policy } from '../../payload-types'
+import type { Policy } from '../../payload-types'
 
 import { type Id, idOf, sameId } from '../ids'
 import { packageLocked } from './locks'
@@ -10,13 +10,21 @@ import { packageLocked } from './locks'
  * interpretations are supplementary and editable only until they are themselves submitted.
  * Returns the supplementary marking the stored document must carry.
  */
+type MemberDoc = {
+  id?: number | string
+  policy?: unknown
+  supplement?: null | { stage?: null | string }
+  supplementary?: boolean | null
+  title?: string
+}
+
 export async function memberWriteMarking(
   req: PayloadRequest,
   operation: 'create' | 'update',
-  data: Partial<Interpretation>,
-  original: Interpretation | undefined,
+  data: MemberDoc,
+  original: MemberDoc | undefined,
   context: Record<string, unknown>,
-): Promise<Partial<Interpretation>> {
+): Promise<Partial<MemberDoc>> {
   if (context.supplementAction) return {}
   const policyId = idOf((data.policy ?? original?.policy) as never) as Id
   if (operation === 'update' && original && !sameId(original.policy as never, policyId)) {
@@ -30,10 +38,10 @@ export async function memberWriteMarking(
     if (operation === 'create') return { supplementary: true, supplement: { stage: 'drafting' } }
     if (original?.supplementary && (original.supplement?.stage ?? 'drafting') === 'drafting') return {}
   }
-  throw packageLocked(req, policy, original?.title ? `《${original.title}》` : 'interpretations')
+  throw packageLocked(req, policy, original?.title ? `《${original.title}》` : 'members')
 }
 
-export async function assertMemberDeletable(req: PayloadRequest, doc: Interpretation): Promise<void> {
+export async function assertMemberDeletable(req: PayloadRequest, doc: MemberDoc): Promise<void> {
   if (doc.supplementary && (doc.supplement?.stage ?? 'drafting') === 'drafting') return
   await assertDrafting(req, idOf(doc.policy as never) as Id, `《${doc.title}》`)
 }

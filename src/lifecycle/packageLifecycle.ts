@@ -9,6 +9,7 @@ import { assertReadyToLeaveDrafting, packageReadiness } from '../rules/doubleAss
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
 import { isOverdue, releaseDeadline } from '../rules/releaseClock'
 import { type StepSpec, stepRefusal } from './actorRules'
+import { PACKAGE_MEMBERS } from './members'
 import { type Stage, stageLabel } from './stages'
 
 export const PACKAGE_ACTIONS = ['submit', 'approve', 'return', 'sign', 'release', 'withdraw'] as const
@@ -239,13 +240,17 @@ export async function performAction(
       req,
       context: { lifecycleAction: action },
     })
-    const { docs: members } = await req.payload.find({
-      collection: 'interpretations',
-      where: { policy: { equals: policy.id } },
-      depth: 0,
-      pagination: false,
-      req,
-    })
+    const members = []
+    for (const member of PACKAGE_MEMBERS) {
+      const { docs } = await req.payload.find({
+        collection: member.slug,
+        where: { policy: { equals: policy.id } },
+        depth: 0,
+        pagination: false,
+        req,
+      })
+      members.push(...docs.map((d) => ({ collection: member.slug, id: d.id })))
+    }
     await appendAudit(req, {
       action: stage === 'scheduled' ? 'schedule' : action,
       policy: policy.id,
@@ -253,7 +258,7 @@ export async function performAction(
       fromStage: policy.stage,
       toStage: stage,
       reason: input.reason,
-      members: members.map((m) => ({ collection: 'interpretations', id: m.id })),
+      members,
       details: { system: Boolean(options.system), ...(stage === 'scheduled' ? { releaseAt: workflow.scheduledReleaseAt } : {}) },
     })
     if (stage === 'scheduled') {

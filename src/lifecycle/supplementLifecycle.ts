@@ -1,12 +1,13 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import type { Interpretation, Policy } from '../../payload-types'
+import type { Policy } from '../../payload-types'
 
 import { appendAudit } from '../audit/auditTrail'
 import { L } from '../i18n'
 import { type Id, idOf } from '../ids'
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
 import { type StepSpec, stepRefusal } from './actorRules'
+import type { MemberSlug } from './members'
 import { SUPPLEMENT_STAGES, type SupplementStage } from './stages'
 
 export const SUPPLEMENT_ACTIONS = ['submit', 'approve', 'return', 'release'] as const
@@ -27,14 +28,15 @@ const supplementStageLabel = (s: string) => SUPPLEMENT_STAGES.find((x) => x.valu
  */
 export async function performSupplementAction(
   req: PayloadRequest,
+  slug: MemberSlug,
   interpretationId: Id,
   action: SupplementAction,
   input: { reason?: string } = {},
-): Promise<Interpretation> {
+): Promise<object> {
   const doc = await req.payload
-    .findByID({ collection: 'interpretations', id: interpretationId, depth: 0, overrideAccess: false, user: req.user, req })
+    .findByID({ collection: slug, id: interpretationId, depth: 0, overrideAccess: false, user: req.user, req })
     .catch(() => null)
-  const document = { collection: 'interpretations', id: interpretationId, title: doc?.title }
+  const document = { collection: slug, id: interpretationId, title: doc?.title }
   if (!doc || !doc.supplementary) {
     throw new RuleViolation(req, {
       status: doc ? 409 : 404,
@@ -84,7 +86,7 @@ export async function performSupplementAction(
   const shouldCommit = await initTransaction(req)
   try {
     const updated = await req.payload.update({
-      collection: 'interpretations',
+      collection: slug,
       id: doc.id,
       data: { supplement },
       depth: 0,
@@ -99,7 +101,7 @@ export async function performSupplementAction(
       fromStage: stage,
       toStage: step.to,
       reason: input.reason,
-      members: [{ collection: 'interpretations', id: doc.id }],
+      members: [{ collection: slug, id: doc.id }],
     })
     if (shouldCommit) await commitTransaction(req)
     return updated

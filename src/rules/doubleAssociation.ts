@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Interpretation, Policy } from '../../payload-types'
+import type { Policy } from '../../payload-types'
 
 import { type Bilingual, pick } from '../i18n'
 import { type Id, idOf, sameId } from '../ids'
-import { lexicalPlainText } from '../richText/plainText'
+import { memberLabel, PACKAGE_MEMBERS } from '../lifecycle/members'
 import { consultationRequiredTypes, documentTypeLabel } from './documentTypes'
 import { RULE_NAMES, RuleViolation } from './errors'
 
@@ -13,15 +13,6 @@ export type ReadinessProblem = {
   message: Bilingual
   rule: 'consultation-required' | 'interpretation-required'
   ruleName: Bilingual
-}
-
-/** An interpretation counts only with content: a body, or for a 明白卡 its four structured fields. */
-export const interpretationHasContent = (doc: Pick<Interpretation, 'body' | 'card' | 'form'>): boolean => {
-  if (doc.form === 'card') {
-    const card = doc.card ?? {}
-    return Boolean(card.beneficiaries?.trim() && card.standard?.trim() && card.process?.trim() && card.basis?.trim())
-  }
-  return lexicalPlainText(doc.body).length > 0
 }
 
 export const needsConsultation = (policy: Pick<Policy, 'documentType' | 'majorDecision'>): boolean =>
@@ -36,19 +27,24 @@ export async function packageReadiness(req: PayloadRequest, policy: Policy): Pro
   const problems: ReadinessProblem[] = []
   const exemption = policy.exemption ?? {}
   if (!exemption.interpretationExempt) {
-    const { docs } = await req.payload.find({
-      collection: 'interpretations',
-      where: { policy: { equals: policy.id } },
-      depth: 0,
-      limit: 100,
-      pagination: false,
-      req,
-    })
-    if (!docs.some(interpretationHasContent)) {
+    let members = 0
+    let withContent = 0
+    for (const member of PACKAGE_MEMBERS) {
+      const { docs } = await req.payload.find({
+        collection: member.slug,
+        where: { policy: { equals: policy.id } },
+        depth: 0,
+        pagination: false,
+        req,
+      })
+      members += docs.length
+      withContent += docs.filter(member.hasContent).length
+    }
+    if (withContent === 0) {
       problems.push({
         rule: 'interpretation-required',
         ruleName: RULE_NAMES.doubleAssociation,
-        message: docs.length
+        message: members
           ? { en: `every interpretation of “${policy.title}” is still empty.`, zh: `《${policy.title}》的解读材料内容为空。` }
           : { en: `“${policy.title}” has no interpretation material.`, zh: `《${policy.title}》尚无解读材料。` },
         hint: {
@@ -91,11 +87,13 @@ export async function assertReadyToLeaveDrafting(req: PayloadRequest, policy: Po
   })
 }
 
-/** 谁起草、谁解读: an interpretation belongs to its policy's drafting department. */
-export async function interpretationDepartment(
+/** 谁起草、谁解读: a package member (interpretation, infographic…) belongs to its policy's drafting department. */
+export async function memberDepartment(
   req: PayloadRequest,
+  slug: string,
   data: { department?: unknown; policy?: unknown; title?: string },
 ): Promise<Id> {
+  const noun = memberLabel(slug)
   const policyId = idOf(data.policy as never)
   const policy = policyId === undefined ? null : await findOrNull(req, 'policies', policyId)
   if (!policy) {
@@ -104,11 +102,11 @@ export async function interpretationDepartment(
       rule: 'interpretation-policy-missing',
       ruleName: RULE_NAMES.doubleAssociation,
       message: {
-        en: `the policy ${policyId ?? '(none)'} that this interpretation points at does not exist.`,
-        zh: `该解读材料所关联的政策文件（${policyId ?? '未填写'}）不存在。`,
+        en: `the policy ${policyId ?? '(none)'} that this ${noun.en} points at does not exist.`,
+        zh: `该${noun.zh}所关联的政策文件（${policyId ?? '未填写'}）不存在。`,
       },
       hint: { en: 'Choose an existing policy document.', zh: '请选择一份已存在的政策文件。' },
-      document: { collection: 'interpretations', title: data.title },
+      document: { collection: slug, title: data.title },
     })
   }
   const policyDepartment = idOf(policy.department as never) as Id
@@ -118,8 +116,8 @@ export async function interpretationDepartment(
       rule: 'interpretation-department',
       ruleName: RULE_NAMES.whoDraftsInterprets,
       message: {
-        en: `an interpretation of “${policy.title}” must belong to its drafting department.`,
-        zh: `《${policy.title}》的解读材料必须由其起草部门撰写。`,
+        en: `this ${noun.en} of “${policy.title}” must belong to its drafting department.`,
+        zh: `《${policy.title}》的${noun.zh}必须由其起草部门撰写。`,
       },
       hint: {
         en: 'Leave the department empty (it is taken from the policy) or choose the policy’s drafting department.',

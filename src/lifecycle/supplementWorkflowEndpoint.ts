@@ -2,14 +2,15 @@ import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
-import { badRequest, readJsonBody } from '../../../src/http'
-import { pick } from '../../../src/i18n'
-import { performSupplementAction, SUPPLEMENT_ACTIONS, type SupplementAction } from '../../../src/lifecycle/supplementLifecycle'
+import { badRequest, readJsonBody } from '../http'
+import { pick } from '../i18n'
+import type { MemberSlug } from './members'
+import { performSupplementAction, SUPPLEMENT_ACTIONS, type SupplementAction } from './supplementLifecycle'
 
 const body = z.object({ reason: z.string().max(2000).optional() }).strict()
 
-/** POST /api/interpretations/:id/workflow/{submit,approve,return,release} — supplementary interpretations only. */
-export const supplementWorkflowEndpoint: Endpoint = {
+/** POST /api/<member collection>/:id/workflow/{submit,approve,return,release} — supplementary members only. */
+export const supplementWorkflowEndpoint = (slug: MemberSlug): Endpoint => ({
   path: '/:id/workflow/:action',
   method: 'post',
   handler: async (req) => {
@@ -24,7 +25,7 @@ export const supplementWorkflowEndpoint: Endpoint = {
     if (!raw.ok) return badRequest(req, 'The body is not valid JSON.', '请求体不是有效的 JSON。')
     const parsed = body.safeParse(raw.value)
     if (!parsed.success) return badRequest(req, 'Only “reason” is accepted.', '仅接受“reason”字段。')
-    const doc = await performSupplementAction(req, String(req.routeParams?.id), action as SupplementAction, parsed.data)
+    const doc = await performSupplementAction(req, slug, String(req.routeParams?.id), action as SupplementAction, parsed.data)
     return Response.json({ doc })
   },
-}
+})
