@@ -12,6 +12,7 @@ import { Interpretations } from '../collections/Interpretations'
 import { Media } from '../collections/Media'
 import { Policies } from '../collections/Policies'
 import { Users } from '../collections/Users'
+import { publicApiEndpoints } from './api'
 import { databaseAdapter, type DatabaseOptions } from './db/adapter'
 import { RELEASE_QUEUE } from './lifecycle/packageLifecycle'
 import { releaseScheduledPackage } from './lifecycle/releaseJob'
@@ -54,6 +55,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     },
     collections: [Policies, Interpretations, Consultations, Media, Departments, Users, AuditLog],
     editor: lexicalEditor(),
+    endpoints: [...publicApiEndpoints],
     jobs: {
       tasks: [releaseScheduledPackage],
       // Scheduled releases are stored jobs: the server polls the queue every minute, and a restart loses none.

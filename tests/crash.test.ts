@@ -101,4 +101,5 @@ test(`a release killed at ${RUNS} different moments shows the whole package or n
   // The delays must have cut at least one release short; run 0 completed.
   expect(outcomes.some((o) => o.endsWith(':signed'))).toBe(true)
   expect(outcomes[0]).toMatch(/:released$/)
-})
+  // Each run boots a child process (seconds); the bound is generous for a loaded 2-core machine.
+}, 300_000)

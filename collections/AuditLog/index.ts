@@ -1,6 +1,7 @@
 import type { Access, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig, PayloadRequest } from 'payload'
 
 import { userDepartment } from '../../src/access/userDepartment'
+import { touchPublicContent } from '../../src/api/publicCache'
 import { GROUPS } from '../../src/groups'
 import { L } from '../../src/i18n'
 import { hasRole, isAdminUser } from '../../src/roles'
@@ -79,7 +80,8 @@ export const AuditLog: CollectionConfig<'audit-log'> = {
   access: { read: readAudit, create: nobody, update: nobody, delete: nobody },
   disableDuplicate: true,
   lockDocuments: false,
-  hooks: { beforeChange: [appendOnly], beforeDelete: [neverDelete] },
+  // A new entry may change what the public reads: this instance's public cache re-checks at once.
+  hooks: { beforeChange: [appendOnly], afterChange: [() => touchPublicContent()], beforeDelete: [neverDelete] },
   fields: [
     {
       name: 'seq',

@@ -1,0 +1,36 @@
+import type { Endpoint } from 'payload'
+
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { pick } from '../../i18n'
+import { mediaDir } from '../../paths'
+import { CACHE_CONTROL } from '../publicCache'
+import { publicFindOne } from '../publicRead'
+
+/**
+ * GET /api/public/attachments/:id — a policy attachment, served only while a released 主动公开 policy lists it:
+ * the file's visibility derives from its policy like every member's, and disappears on withdrawal.
+ */
+export const attachmentEndpoint: Endpoint = {
+  path: '/public/attachments/:id',
+  method: 'get',
+  handler: async (req) => {
+    const id = String(req.routeParams?.id)
+    const notFound = () => Response.json({ errors: [{ message: pick(req, { en: 'Not found.', zh: '未找到。' }) }] }, { status: 404 })
+    const policy = await publicFindOne(req.payload, 'policies', { attachments: { in: [id] } })
+    if (!policy) return notFound()
+    const media = await req.payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true }).catch(() => null)
+    if (!media?.filename) return notFound()
+    // filename comes from Payload's sanitised upload name; basename() keeps any path out regardless.
+    const bytes = await readFile(path.join(mediaDir(), path.basename(media.filename))).catch(() => null)
+    if (!bytes) return notFound()
+    return new Response(bytes, {
+      headers: {
+        'content-type': media.mimeType ?? 'application/octet-stream',
+        'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(media.filename)}`,
+        'cache-control': CACHE_CONTROL,
+      },
+    })
+  },
+}

@@ -1,0 +1,54 @@
+import type { Endpoint, PayloadRequest, Where } from 'payload'
+
+import type { Policy } from '../../../payload-types'
+
+import { pick } from '../../i18n'
+import { cachedResponse } from '../publicCache'
+import { publicFindOne } from '../publicRead'
+import { policyBundle } from '../publicViews'
+
+const notFound = (req: PayloadRequest) => () =>
+  Response.json(
+    { errors: [{ message: pick(req, { en: 'No released, publicly disclosed policy matches.', zh: '未找到已发布的主动公开政策文件。' }) }] },
+    { status: 404 },
+  )
+
+async function bundleResponse(req: PayloadRequest, key: string, where: Where) {
+  return cachedResponse(
+    req,
+    key,
+    async () => {
+      const policy = await publicFindOne<Policy>(req.payload, 'policies', where, 1)
+      return policy ? { body: JSON.stringify(await policyBundle(req.payload, policy)) } : null
+    },
+    notFound(req),
+  )
+}
+
+/** GET /api/public/policies/:id — the bundle: policy, consultation, every released member (双关联 in one call). */
+export const getPolicyEndpoint: Endpoint = {
+  path: '/public/policies/:id',
+  method: 'get',
+  handler: (req) => bundleResponse(req, `policy:${req.routeParams?.id}`, { id: { equals: String(req.routeParams?.id) } }),
+}
+
+/** GET /api/public/lookup?indexNumber=… or ?documentNumber=… — the same bundle, addressed the way documents are cited. */
+export const lookupPolicyEndpoint: Endpoint = {
+  path: '/public/lookup',
+  method: 'get',
+  handler: (req) => {
+    const params = new URL(req.url ?? 'http://x/').searchParams
+    const indexNumber = params.get('indexNumber')?.trim()
+    const documentNumber = params.get('documentNumber')?.trim()
+    if (!indexNumber === !documentNumber || (indexNumber ?? documentNumber ?? '').length > 80) {
+      return Promise.resolve(
+        Response.json(
+          { errors: [{ message: pick(req, { en: 'Give exactly one of indexNumber or documentNumber.', zh: '请提供 indexNumber（索引号）或 documentNumber（发文字号）之一。' }) }] },
+          { status: 400 },
+        ),
+      )
+    }
+    const where: Where = indexNumber ? { indexNumber: { equals: indexNumber } } : { documentNumber: { equals: documentNumber } }
+    return bundleResponse(req, `lookup:${indexNumber ?? ''}:${documentNumber ?? ''}`, where)
+  },
+}

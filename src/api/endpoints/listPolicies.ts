@@ -1,0 +1,34 @@
+import type { Endpoint } from 'payload'
+
+import { badRequest } from '../../http'
+import { releasedPolicies } from '../policyQueries'
+import { cachedResponse } from '../publicCache'
+import { policySummary } from '../publicViews'
+import { cacheKey, listQuery, parseQuery } from '../query'
+
+/** GET /api/public/policies — released 主动公开 policies, newest release first, filterable and paginated. */
+export const listPoliciesEndpoint: Endpoint = {
+  path: '/public/policies',
+  method: 'get',
+  handler: async (req) => {
+    const q = parseQuery(req, listQuery)
+    if ('error' in q) return badRequest(req, `Invalid query: ${q.error}.`, `查询参数有误：${q.error}。`)
+    return cachedResponse(
+      req,
+      cacheKey(req),
+      async () => {
+        const result = await releasedPolicies(req.payload, q.value)
+        return {
+          body: JSON.stringify({
+            docs: result.docs.map(policySummary),
+            page: q.value.page,
+            limit: q.value.limit,
+            totalDocs: result.totalDocs,
+            totalPages: result.totalPages,
+          }),
+        }
+      },
+      () => new Response(null, { status: 404 }),
+    )
+  },
+}

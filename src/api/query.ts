@@ -1,0 +1,39 @@
+import type { PayloadRequest } from 'payload'
+
+import { z } from 'zod'
+
+import { INTERPRETATION_FORMS } from '../../collections/Interpretations'
+import { DOCUMENT_TYPES } from '../rules/documentTypes'
+import { SUBJECTS } from '../rules/subjects'
+
+const values = <T extends readonly { value: string }[]>(list: T) => list.map((x) => x.value) as [T[number]['value'], ...T[number]['value'][]]
+
+/** Query parameters of the public lists and feeds. Unknown parameters are refused, so typos do not go unnoticed. */
+export const listQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    department: z.string().trim().min(1).max(64).optional(),
+    documentType: z.enum(values(DOCUMENT_TYPES)).optional(),
+    subject: z.enum(values(SUBJECTS)).optional(),
+    year: z.coerce.number().int().min(1949).max(2100).optional(),
+    validity: z.enum(['valid', 'expired', 'repealed']).optional(),
+    form: z.enum(values(INTERPRETATION_FORMS)).optional(),
+  })
+  .strict()
+
+export type ListQuery = z.infer<typeof listQuery>
+
+export function parseQuery<S extends z.ZodTypeAny>(req: PayloadRequest, schema: S): { error: string } | { value: z.infer<S> } {
+  const params = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
+  const parsed = schema.safeParse(params)
+  if (parsed.success) return { value: parsed.data }
+  return { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') }
+}
+
+/** A stable cache key: path plus sorted query. */
+export function cacheKey(req: PayloadRequest): string {
+  const url = new URL(req.url ?? 'http://x/')
+  const params = [...url.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b))
+  return `${url.pathname}?${new URLSearchParams(params).toString()}`
+}

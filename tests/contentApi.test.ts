@@ -1,0 +1,201 @@
+import { Validator } from '@seriousme/openapi-schema-validator'
+import Ajv2020 from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { XMLValidator } from 'fast-xml-parser'
+
+import { openApiDocument } from '../src/api/openapi'
+import { firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
+
+let w: World
+let released: { policy: any; interpretations: any[]; consultation: any }
+
+beforeAll(async () => {
+  w = await startWorld()
+  released = await releasedPackage({ title: '关于支持农业保险发展的若干措施', documentType: 'normative', subject: 'finance' }, ['text', 'card'])
+})
+afterAll(async () => {
+  await w?.payload.destroy()
+})
+
+async function walk(id: number | string, steps: [string, any][]) {
+  for (const [action, role] of steps) {
+    const res = await w.rest.post(`/policies/${id}/workflow/${action}`, {}, await w.token(role))
+    expect([action, res.status]).toEqual([action, 200])
+  }
+}
+const TO_SIGNED: [string, any][] = [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer']]
+
+async function releasedPackage(overrides: Record<string, any> = {}, forms: string[] = ['text'], release = true) {
+  const token = await w.token('drafter')
+  const consultation =
+    overrides.documentType === 'normative'
+      ? (
+          await w.rest.post(
+            '/consultations',
+            { title: '征求意见公告', announced: true, opensAt: '2020-01-02', closesAt: '2020-02-01', feedback: { receivedCount: 9, adoptedCount: 4, summary: '采纳4条' } },
+            token,
+          )
+        ).body.doc
+      : null
+  const policy = (await w.rest.post('/policies', policyData(w.a, { ...overrides, consultation: consultation?.id }), token)).body.doc
+  const interpretations = []
+  for (const form of forms) {
+    const card = form === 'card' ? { card: { beneficiaries: '参保农户', standard: '保费补贴 40%', process: '向乡镇财政所申请', basis: '本办法第五条' } } : {}
+    interpretations.push((await w.rest.post('/interpretations', interpretationData(policy.id, { title: `${form} 解读 ${policy.id}`, form, ...card }), token)).body.doc)
+  }
+  await walk(policy.id, release ? [...TO_SIGNED, ['release', 'signer']] : TO_SIGNED)
+  return { policy, interpretations, consultation }
+}
+
+describe('the bundle', () => {
+  test('policy, consultation and interpretations grouped by form, in one call, each member linking back', async () => {
+    const res = await w.rest.get(`/public/policies/${released.policy.id}`)
+    expect(res.status).toBe(200)
+    const b = res.body
+    expect(b).toMatchObject({
+      id: released.policy.id,
+      title: '关于支持农业保险发展的若干措施',
+      documentNumber: released.policy.documentNumber,
+      indexNumber: released.policy.indexNumber,
+      documentType: { value: 'normative', label: { zh: '规范性文件', en: 'Normative document' } },
+      department: { id: w.a.id, name: w.a.name },
+      consultation: { id: released.consultation.id, feedback: { receivedCount: 9, adoptedCount: 4 } },
+    })
+    expect(b.body.html).toContain('<p')
+    expect(b.body.lexical.root).toBeDefined()
+    expect(b.releasedAt).toBeTruthy()
+    expect(Object.keys(b.interpretations).sort()).toEqual(['card', 'text'])
+    const card = b.interpretations.card[0]
+    expect(card.card.beneficiaries).toBe('参保农户')
+    expect(card.links.policy).toBe(`/api/public/policies/${released.policy.id}`)
+
+    const member = await w.rest.get(card.links.self.replace('/api', ''))
+    expect(member.status).toBe(200)
+    expect(member.body.policy.links.self).toBe(`/api/public/policies/${released.policy.id}`)
+  })
+
+  test('addressable by index number and document number', async () => {
+    const byIndex = await w.rest.get(`/public/lookup?indexNumber=${encodeURIComponent(released.policy.indexNumber)}`)
+    expect(byIndex.body.id).toEqual(released.policy.id)
+    const byNumber = await w.rest.get(`/public/lookup?documentNumber=${encodeURIComponent(released.policy.documentNumber)}`)
+    expect(byNumber.body.id).toEqual(released.policy.id)
+    expect((await w.rest.get('/public/lookup')).status).toBe(400)
+  })
+
+  test('conditional requests get 304; release and withdrawal invalidate at once', async () => {
+    const first = await w.rest.get('/public/policies')
+    const etag = first.headers.get('etag')!
+    expect(first.headers.get('cache-control')).toContain('public')
+    const again = await w.rest.call('GET', '/public/policies', { headers: { 'if-none-match': etag } })
+    expect(again.status).toBe(304)
+
+    const fresh = await releasedPackage({ title: '新发布的政策' })
+    const after = await w.rest.call('GET', '/public/policies', { headers: { 'if-none-match': etag } })
+    expect(after.status).toBe(200)
+    expect(after.body.docs[0].id).toEqual(fresh.policy.id)
+
+    const bundleTag = (await w.rest.get(`/public/policies/${fresh.policy.id}`)).headers.get('etag')!
+    const res = await w.rest.post(`/policies/${fresh.policy.id}/workflow/withdraw`, { reason: '内容调整' }, await w.token('signer'))
+    expect(res.status).toBe(200)
+    const gone = await w.rest.call('GET', `/public/policies/${fresh.policy.id}`, { headers: { 'if-none-match': bundleTag } })
+    expect(gone.status).toBe(404)
+    expect((await w.rest.get(`/public/interpretations/${fresh.interpretations[0].id}`)).status).toBe(404)
+    expect((await w.rest.get('/public/policies')).body.docs.map((d: any) => d.id)).not.toContain(fresh.policy.id)
+  })
+})
+
+describe('nothing unreleased, withdrawn or not 主动公开', () => {
+  test('never appears in lists, bundles, members or feeds', async () => {
+    const draft = (await w.rest.post('/policies', policyData(w.a, { title: '草稿政策XYZ' }), await w.token('drafter'))).body.doc
+    const draftInterp = (await w.rest.post('/interpretations', interpretationData(draft.id, { title: '草稿解读XYZ' }), await w.token('drafter'))).body.doc
+    const signed = await releasedPackage({ title: '已签发未发布XYZ' }, ['text'], false)
+    const record = await releasedPackage({
+      title: '依申请公开XYZ',
+      disclosure: 'on-request',
+      disclosureReason: '涉及第三方',
+      disclosureBasis: '《政府信息公开条例》第十五条',
+    })
+    const hidden = [draft, signed.policy, record.policy].map((p) => p.id)
+    const list = await w.rest.get('/public/policies?limit=100')
+    expect(list.body.docs.map((d: any) => d.id)).toEqual(expect.not.arrayContaining(hidden))
+    for (const id of hidden) expect((await w.rest.get(`/public/policies/${id}`)).status).toBe(404)
+    for (const id of [draftInterp.id, signed.interpretations[0].id, record.interpretations[0].id]) {
+      expect((await w.rest.get(`/public/interpretations/${id}`)).status).toBe(404)
+    }
+    for (const feed of ['policies.rss', 'policies.atom', 'policies.json', 'interpretations.rss']) {
+      const text = JSON.stringify((await w.rest.get(`/public/feeds/${feed}`)).body)
+      expect(text).not.toContain('XYZ')
+    }
+    // A signed-in admin calling the public API gets the public view too.
+    const asAdmin = await w.rest.get(`/public/policies/${draft.id}`, await w.token('admin'))
+    expect(asAdmin.status).toBe(404)
+  })
+})
+
+describe('lists and filters', () => {
+  test('filter by department, type, subject, year, validity and interpretation form', async () => {
+    const q = async (query: string) => (await w.rest.get(`/public/policies?${query}`)).body.docs.map((d: any) => d.id)
+    const id = released.policy.id
+    expect(await q(`department=${w.a.id}`)).toContain(id)
+    expect(await q(`department=${w.b.id}`)).not.toContain(id)
+    expect(await q('documentType=normative')).toContain(id)
+    expect(await q('documentType=notice')).not.toContain(id)
+    expect(await q('subject=finance')).toContain(id)
+    expect(await q('year=2020')).toContain(id)
+    expect(await q('year=2019')).not.toContain(id)
+    expect(await q('validity=valid')).toContain(id)
+    expect(await q('form=card')).toContain(id)
+    expect(await q('form=expert')).not.toContain(id)
+  })
+
+  test('bad queries are 400 with a message', async () => {
+    for (const query of ['page=0', 'limit=1000', 'documentType=secret', 'year=abc', 'foo=bar', 'page=99999999']) {
+      const res = await w.rest.get(`/public/policies?${query}`)
+      expect([query, res.status]).toEqual([query, 400])
+      expect(firstError(res.body).message).toContain('查询参数有误')
+    }
+  })
+})
+
+describe('feeds', () => {
+  test('RSS 2.0, Atom and JSON Feed with Chinese text are valid', async () => {
+    for (const format of ['rss', 'atom']) {
+      const res = await w.rest.get(`/public/feeds/policies.${format}`)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toContain(format === 'rss' ? 'rss+xml' : 'atom+xml')
+      expect(XMLValidator.validate(res.body)).toBe(true)
+      expect(res.body).toContain('关于支持农业保险发展的若干措施')
+    }
+    const json = await w.rest.get(`/public/feeds/interpretations.json?form=card`)
+    expect(json.body.version).toContain('jsonfeed.org')
+    expect(json.body.items.map((i: any) => i.title)).toEqual([released.interpretations[1].title])
+    expect((await w.rest.get('/public/feeds/users.rss')).status).toBe(404)
+  })
+})
+
+describe('OpenAPI', () => {
+  test('the document is valid OpenAPI 3.1 and describes real responses', async () => {
+    const res = await w.rest.get('/openapi.json')
+    expect(res.status).toBe(200)
+    const result = await new Validator().validate(res.body)
+    expect(result.errors ?? []).toEqual([])
+    expect(result.valid).toBe(true)
+
+    const ajv = new Ajv2020({ strict: false })
+    addFormats(ajv)
+    const doc = openApiDocument('http://localhost')
+    for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`)
+    const check = (name: string, value: unknown) => {
+      const validate = ajv.getSchema(`#/components/schemas/${name}`)!
+      expect([name, validate(value), validate.errors]).toEqual([name, true, null])
+    }
+    check('PolicyList', (await w.rest.get('/public/policies')).body)
+    check('PolicyBundle', (await w.rest.get(`/public/policies/${released.policy.id}`)).body)
+    check('Member', (await w.rest.get(`/public/interpretations/${released.interpretations[0].id}`)).body)
+    check('Error', (await w.rest.get('/public/policies?page=0')).body)
+    check('WorkflowState', (await w.rest.get(`/policies/${released.policy.id}/workflow`, await w.token('admin'))).body)
+    const docs = await w.rest.get('/docs')
+    expect(docs.headers.get('content-type')).toContain('text/html')
+    expect(docs.body).toContain('/api/public/policies/{id}')
+  })
+})
