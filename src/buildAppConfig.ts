@@ -12,12 +12,16 @@ import { Interpretations } from '../collections/Interpretations'
 import { Media } from '../collections/Media'
 import { Policies } from '../collections/Policies'
 import { Users } from '../collections/Users'
+import { WebhookDeliveries } from '../collections/WebhookDeliveries'
+import { Webhooks } from '../collections/Webhooks'
 import { publicApiEndpoints } from './api'
 import { databaseAdapter, type DatabaseOptions } from './db/adapter'
 import { RELEASE_QUEUE } from './lifecycle/packageLifecycle'
 import { releaseScheduledPackage } from './lifecycle/releaseJob'
 import { GROUPS } from './groups'
 import { projectRoot } from './paths'
+import { deliverWebhookTask } from './webhooks/deliverTask'
+import { WEBHOOK_QUEUE } from './webhooks/events'
 
 export type AppConfigOptions = {
   /** Adapter extras for test servers; production passes nothing and gets Payload's defaults. */
@@ -53,13 +57,17 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       supportedLanguages: { zh, en },
       fallbackLanguage: 'zh',
     },
-    collections: [Policies, Interpretations, Consultations, Media, Departments, Users, AuditLog],
+    collections: [Policies, Interpretations, Consultations, Media, Departments, Users, AuditLog, Webhooks, WebhookDeliveries],
     editor: lexicalEditor(),
     endpoints: [...publicApiEndpoints],
     jobs: {
-      tasks: [releaseScheduledPackage],
+      tasks: [releaseScheduledPackage, deliverWebhookTask()],
       // Scheduled releases are stored jobs: the server polls the queue every minute, and a restart loses none.
-      autoRun: [{ cron: '* * * * *', queue: RELEASE_QUEUE, limit: 20 }],
+      autoRun: [
+        { cron: '* * * * *', queue: RELEASE_QUEUE, limit: 20 },
+        // Websites hear of a release within seconds; failed deliveries wait out their backoff.
+        { cron: '*/10 * * * * *', queue: WEBHOOK_QUEUE, limit: 50 },
+      ],
       // Tests (and extra instances behind a load balancer, if wanted) run the queue explicitly.
       shouldAutoRun: () => process.env.NODE_ENV !== 'test' && process.env.JOBS_AUTORUN !== 'false',
       jobsCollectionOverrides: ({ defaultJobsCollection }) => ({

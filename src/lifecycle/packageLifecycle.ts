@@ -8,6 +8,7 @@ import { type Id, idOf } from '../ids'
 import { assertReadyToLeaveDrafting, packageReadiness } from '../rules/doubleAssociation'
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
 import { isOverdue, releaseDeadline } from '../rules/releaseClock'
+import { enqueueWebhookEvent } from '../webhooks/events'
 import { type StepSpec, stepRefusal } from './actorRules'
 import { PACKAGE_MEMBERS } from './members'
 import { type Stage, stageLabel } from './stages'
@@ -261,6 +262,9 @@ export async function performAction(
       members,
       details: { system: Boolean(options.system), ...(stage === 'scheduled' ? { releaseAt: workflow.scheduledReleaseAt } : {}) },
     })
+    if (stage === 'released' || stage === 'withdrawn') {
+      await enqueueWebhookEvent(req, stage, updated)
+    }
     if (stage === 'scheduled') {
       await req.payload.jobs.queue({
         task: 'releaseScheduledPackage',

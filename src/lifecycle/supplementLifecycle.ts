@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/auditTrail'
 import { L } from '../i18n'
 import { type Id, idOf } from '../ids'
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
+import { enqueueWebhookEvent } from '../webhooks/events'
 import { type StepSpec, stepRefusal } from './actorRules'
 import type { MemberSlug } from './members'
 import { SUPPLEMENT_STAGES, type SupplementStage } from './stages'
@@ -103,6 +104,7 @@ export async function performSupplementAction(
       reason: input.reason,
       members: [{ collection: slug, id: doc.id }],
     })
+    if (action === 'release') await enqueueWebhookEvent(req, 'updated', policy)
     if (shouldCommit) await commitTransaction(req)
     return updated
   } catch (error) {
