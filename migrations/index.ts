@@ -1,5 +1,6 @@
 import * as migration_20261126_105316_initial from './20261126_105316_initial';
 import * as migration_20261126_112000_workflow_audit_jobs from './20261126_112000_workflow_audit_jobs';
+import * as migration_20261126_115047_content_api_webhooks from './20261126_115047_content_api_webhooks';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261126_112000_workflow_audit_jobs.up,
     down: migration_20261126_112000_workflow_audit_jobs.down,
-    name: '20261126_112000_workflow_audit_jobs'
+    name: '20261126_112000_workflow_audit_jobs',
+  },
+  {
+    up: migration_20261126_115047_content_api_webhooks.up,
+    down: migration_20261126_115047_content_api_webhooks.down,
+    name: '20261126_115047_content_api_webhooks'
   },
 ];
