@@ -287,6 +287,8 @@ describe('release clock (3 working days)', () => {
     })
     const state = await w.rest.get(`/policies/${policy.id}/workflow`, await w.token('admin'))
     expect(state.body.overdue).toBe(true)
+    // The admin list shows it as a column.
+    expect((await w.rest.get(`/policies/${policy.id}`, await w.token('admin'))).body.overdue).toBe(true)
     const overdue = await w.rest.get(
       `/policies?where[stage][in]=signed,scheduled&where[workflow.releaseDeadline][less_than]=${new Date().toISOString()}`,
       await w.token('admin'),

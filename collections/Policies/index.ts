@@ -11,6 +11,7 @@ import { L, pick } from '../../src/i18n'
 import { workflowGroup } from '../../src/lifecycle/fields'
 import { stageField } from '../../src/lifecycle/stages'
 import { documentNumberProblem } from '../../src/rules/documentNumber'
+import { isOverdue } from '../../src/rules/releaseClock'
 import { DOCUMENT_TYPES } from '../../src/rules/documentTypes'
 import { SUBJECTS } from '../../src/rules/subjects'
 import { workflowActionEndpoint, workflowStateEndpoint } from './endpoints/workflow'
@@ -35,7 +36,7 @@ export const Policies: CollectionConfig<'policies'> = {
   admin: {
     group: GROUPS.content,
     useAsTitle: 'title',
-    defaultColumns: ['title', 'documentNumber', 'department', 'disclosure', 'stage', 'updatedAt'],
+    defaultColumns: ['title', 'documentNumber', 'department', 'disclosure', 'stage', 'overdue', 'updatedAt'],
     listSearchableFields: ['title', 'documentNumber', 'indexNumber'],
     description: L(
       '政策文件与其征求意见公告、解读材料双向关联，并作为一个整体审签、发布。',
@@ -228,5 +229,19 @@ export const Policies: CollectionConfig<'policies'> = {
       admin: { position: 'sidebar', components: { Field: '/src/components/PackageWorkflow#PackageWorkflow' } },
     },
     workflowGroup(),
+    {
+      // Computed on read (not stored): signed or scheduled, and past its 3-working-day release deadline.
+      name: 'overdue',
+      type: 'checkbox',
+      virtual: true,
+      label: L('发布超期', 'Release overdue'),
+      admin: { position: 'sidebar', readOnly: true },
+      hooks: {
+        afterRead: [
+          ({ siblingData }) =>
+            ['signed', 'scheduled'].includes(siblingData?.stage) && isOverdue(siblingData?.workflow?.releaseDeadline),
+        ],
+      },
+    },
   ],
 }
