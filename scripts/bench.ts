@@ -119,11 +119,15 @@ function serve(handler: Parameters<typeof createServer>[1]): Promise<{ server: S
   )
 }
 
-/** Payload's REST handler (the one Next's route calls) on a plain node:http server. */
+/** What the Next route does (src/app/(payload)/api/[...slug]/route.ts): the cache fast path, then Payload's REST handler. */
 async function servePayload(config: Booted['config']) {
   const { handleEndpoints } = await import('payload')
+  const { fromCacheOnly } = await import('../src/api/publicCache')
   return serve(async (req, res) => {
-    const response = await handleEndpoints({ config, request: new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: req.headers as HeadersInit }) })
+    const url = `http://127.0.0.1${req.url}`
+    const response =
+      (req.method === 'GET' ? fromCacheOnly(url, req.headers['if-none-match'] ?? null) : null) ??
+      (await handleEndpoints({ config, request: new Request(url, { method: req.method, headers: req.headers as HeadersInit }) }))
     res.writeHead(response.status, Object.fromEntries(response.headers))
     res.end(Buffer.from(await response.arrayBuffer()))
   })

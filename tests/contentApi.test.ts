@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats'
 import { XMLValidator } from 'fast-xml-parser'
 
 import { openApiDocument } from '../src/api/openapi'
+import { fromCacheOnly } from '../src/api/publicCache'
 import { firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
 
 let w: World
@@ -101,6 +102,19 @@ describe('the bundle', () => {
     expect(gone.status).toBe(404)
     expect((await w.rest.get(`/public/interpretations/${fresh.interpretations[0].id}`)).status).toBe(404)
     expect((await w.rest.get('/public/policies')).body.docs.map((d: any) => d.id)).not.toContain(fresh.policy.id)
+  })
+})
+
+describe('the cache fast path used by the Next route', () => {
+  test('answers a hot URL from memory, and stops the moment this instance writes to the audit log', async () => {
+    const url = `http://localhost:3000/api/public/policies/${released.policy.id}`
+    const full = await w.rest.get(`/public/policies/${released.policy.id}`)
+    const fast = fromCacheOnly(url, null)!
+    expect(fast.status).toBe(200)
+    expect(await fast.text()).toBe(JSON.stringify(full.body))
+    expect(fromCacheOnly(url, full.headers.get('etag'))!.status).toBe(304)
+    await releasedPackage({ title: '触发失效' })
+    expect(fromCacheOnly(url, null)).toBeNull()
   })
 })
 

@@ -56,23 +56,23 @@ async function contentVersion(payload: Payload): Promise<number> {
 
 const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`
 
-const matches = (req: PayloadRequest, etag: string) =>
-  (req.headers.get('if-none-match') ?? '')
+const etagMatches = (header: string, etag: string) =>
+  header
     .split(',')
     .map((t) => t.trim().replace(/^W\//, ''))
     .includes(etag)
 
 /**
- * Serves a public response from the cache (or builds it), with a content ETag and Cache-Control, answering
- * 304 to a matching If-None-Match. `build` returns null for "not found".
+ * Serves a public response from the cache (or builds it), keyed by URL, with a content ETag and Cache-Control,
+ * answering 304 to a matching If-None-Match. `build` returns null for "not found".
  */
 export async function cachedResponse(
   req: PayloadRequest,
-  key: string,
   build: () => Promise<{ body: string; contentType?: string } | null>,
   notFound: () => Response,
 ): Promise<Response> {
   const version = await contentVersion(req.payload)
+  const key = urlKey(req.url ?? '/')
   let entry = entries.get(key)
   if (!entry || entry.version !== version) {
     const built = await build()
@@ -82,6 +82,27 @@ export async function cachedResponse(
     entries.set(key, entry)
   }
   const headers = { etag: entry.etag, 'cache-control': CACHE_CONTROL }
-  if (matches(req, entry.etag)) return new Response(null, { status: 304, headers })
+  if (etagMatches(req.headers.get('if-none-match') ?? '', entry.etag)) return new Response(null, { status: 304, headers })
   return new Response(entry.body, { status: 200, headers: { ...headers, 'content-type': entry.contentType } })
+}
+
+/**
+ * The cheap path for a hot public URL: answered from this instance's cache without building a Payload request,
+ * while the cache's content version was confirmed within the last second. Anything else returns null and
+ * takes the full path (which re-checks the version against the database).
+ */
+export function fromCacheOnly(url: string, ifNoneMatch: null | string): null | Response {
+  if (Date.now() - state.checkedAt >= RECHECK_MS) return null
+  const entry = entries.get(urlKey(url))
+  if (!entry || entry.version !== state.version) return null
+  const headers = { etag: entry.etag, 'cache-control': CACHE_CONTROL }
+  if (ifNoneMatch && etagMatches(ifNoneMatch, entry.etag)) return new Response(null, { status: 304, headers })
+  return new Response(entry.body, { status: 200, headers: { ...headers, 'content-type': entry.contentType } })
+}
+
+/** A stable cache key: path plus sorted query. */
+export function urlKey(url: string): string {
+  const parsed = new URL(url, 'http://localhost')
+  const params = [...parsed.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b))
+  return `${parsed.pathname}?${new URLSearchParams(params).toString()}`
 }

@@ -30,10 +30,3 @@ export function parseQuery<S extends z.ZodTypeAny>(req: PayloadRequest, schema: 
   if (parsed.success) return { value: parsed.data }
   return { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') }
 }
-
-/** A stable cache key: path plus sorted query. */
-export function cacheKey(req: PayloadRequest): string {
-  const url = new URL(req.url ?? 'http://x/')
-  const params = [...url.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b))
-  return `${url.pathname}?${new URLSearchParams(params).toString()}`
-}

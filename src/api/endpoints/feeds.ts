@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { badRequest } from '../../http'
 import { FEED_FORMATS, FEED_TYPES, type FeedFormat, interpretationsFeed, policiesFeed } from '../feeds'
 import { cachedResponse } from '../publicCache'
-import { cacheKey, listQuery, parseQuery } from '../query'
+import { listQuery, parseQuery } from '../query'
 
 const feedQuery = listQuery.pick({ department: true, documentType: true, subject: true, form: true })
 
@@ -28,7 +28,6 @@ export const feedsEndpoint: Endpoint = {
     const origin = process.env.SERVER_URL || url.origin
     return cachedResponse(
       req,
-      cacheKey(req),
       async () => {
         const feed =
           kind === 'policies'

@@ -13,7 +13,6 @@ export const getMemberEndpoint = (slug: MemberSlug): Endpoint => ({
   handler: (req) =>
     cachedResponse(
       req,
-      `${slug}:${req.routeParams?.id}`,
       async () => {
         const doc = await publicFindOne<Record<string, unknown>>(req.payload, slug, { id: { equals: String(req.routeParams?.id) } }, 1)
         return doc ? { body: JSON.stringify(memberView(slug, doc)) } : null

@@ -13,10 +13,9 @@ const notFound = (req: PayloadRequest) => () =>
     { status: 404 },
   )
 
-async function bundleResponse(req: PayloadRequest, key: string, where: Where) {
+async function bundleResponse(req: PayloadRequest, where: Where) {
   return cachedResponse(
     req,
-    key,
     async () => {
       const policy = await publicFindOne<Policy>(req.payload, 'policies', where, 1)
       return policy ? { body: JSON.stringify(await policyBundle(req.payload, policy)) } : null
@@ -29,7 +28,7 @@ async function bundleResponse(req: PayloadRequest, key: string, where: Where) {
 export const getPolicyEndpoint: Endpoint = {
   path: '/public/policies/:id',
   method: 'get',
-  handler: (req) => bundleResponse(req, `policy:${req.routeParams?.id}`, { id: { equals: String(req.routeParams?.id) } }),
+  handler: (req) => bundleResponse(req, { id: { equals: String(req.routeParams?.id) } }),
 }
 
 /** GET /api/public/lookup?indexNumber=… or ?documentNumber=… — the same bundle, addressed the way documents are cited. */
@@ -49,6 +48,6 @@ export const lookupPolicyEndpoint: Endpoint = {
       )
     }
     const where: Where = indexNumber ? { indexNumber: { equals: indexNumber } } : { documentNumber: { equals: documentNumber } }
-    return bundleResponse(req, `lookup:${indexNumber ?? ''}:${documentNumber ?? ''}`, where)
+    return bundleResponse(req, where)
   },
 }

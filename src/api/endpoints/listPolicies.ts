@@ -4,7 +4,7 @@ import { badRequest } from '../../http'
 import { releasedPolicies } from '../policyQueries'
 import { cachedResponse } from '../publicCache'
 import { policySummary } from '../publicViews'
-import { cacheKey, listQuery, parseQuery } from '../query'
+import { listQuery, parseQuery } from '../query'
 
 /** GET /api/public/policies — released 主动公开 policies, newest release first, filterable and paginated. */
 export const listPoliciesEndpoint: Endpoint = {
@@ -15,7 +15,6 @@ export const listPoliciesEndpoint: Endpoint = {
     if ('error' in q) return badRequest(req, `Invalid query: ${q.error}.`, `查询参数有误：${q.error}。`)
     return cachedResponse(
       req,
-      cacheKey(req),
       async () => {
         const result = await releasedPolicies(req.payload, q.value)
         return {
