@@ -196,7 +196,7 @@ async function main() {
 
   // List latency grows with the table? Distinct pages, so every request misses the response cache.
   const listLatency = async (count: number) => {
-    const booted = await boot(path.join(dir, `list-${count}.db`))
+    const booted = await boot(path.join(dir, `list-${count}-${Date.now()}.db`))
     await seed(booted.payload, count, 0, `${count}`)
     const server = await servePayload(booted.config)
     await timeSequential(Array.from({ length: 50 }, (_, i) => `${server.url}/api/public/policies?limit=7&page=${i + 1}`)) // warm-up
