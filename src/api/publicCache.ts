@@ -20,7 +20,8 @@ const MAX_ENTRIES = 5000
 
 export const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300'
 
-type Entry = { body: string; contentType: string; etag: string; version: number }
+// Bodies are kept encoded: a hot hit then costs no UTF-8 encoding.
+type Entry = { body: Uint8Array; contentType: string; etag: string; version: number }
 
 const state = { checkedAt: 0, version: -1 }
 const entries = new Map<string, Entry>()
@@ -77,13 +78,13 @@ export async function cachedResponse(
   if (!entry || entry.version !== version) {
     const built = await build()
     if (!built) return notFound()
-    entry = { body: built.body, contentType: built.contentType ?? 'application/json; charset=utf-8', etag: etagOf(built.body), version }
+    entry = { body: Buffer.from(built.body), contentType: built.contentType ?? 'application/json; charset=utf-8', etag: etagOf(built.body), version }
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string)
     entries.set(key, entry)
   }
   const headers = { etag: entry.etag, 'cache-control': CACHE_CONTROL }
   if (etagMatches(req.headers.get('if-none-match') ?? '', entry.etag)) return new Response(null, { status: 304, headers })
-  return new Response(entry.body, { status: 200, headers: { ...headers, 'content-type': entry.contentType } })
+  return new Response(entry.body as BodyInit, { status: 200, headers: { ...headers, 'content-type': entry.contentType } })
 }
 
 /**
@@ -97,7 +98,7 @@ export function fromCacheOnly(url: string, ifNoneMatch: null | string): null | R
   if (!entry || entry.version !== state.version) return null
   const headers = { etag: entry.etag, 'cache-control': CACHE_CONTROL }
   if (ifNoneMatch && etagMatches(ifNoneMatch, entry.etag)) return new Response(null, { status: 304, headers })
-  return new Response(entry.body, { status: 200, headers: { ...headers, 'content-type': entry.contentType } })
+  return new Response(entry.body as BodyInit, { status: 200, headers: { ...headers, 'content-type': entry.contentType } })
 }
 
 /** A stable cache key: path plus sorted query. */
