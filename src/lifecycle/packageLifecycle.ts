@@ -10,7 +10,7 @@ import { RULE_NAMES, RuleViolation } from '../rules/errors'
 import { isOverdue, releaseDeadline } from '../rules/releaseClock'
 import { enqueueWebhookEvent } from '../webhooks/events'
 import { type StepSpec, stepRefusal } from './actorRules'
-import { PACKAGE_MEMBERS } from './members'
+import { findPackageMembers } from './packageMembers'
 import { type Stage, stageLabel } from './stages'
 
 export const PACKAGE_ACTIONS = ['submit', 'approve', 'return', 'sign', 'release', 'withdraw'] as const
@@ -241,17 +241,9 @@ export async function performAction(
       req,
       context: { lifecycleAction: action },
     })
-    const members = []
-    for (const member of PACKAGE_MEMBERS) {
-      const { docs } = await req.payload.find({
-        collection: member.slug,
-        where: { policy: { equals: policy.id } },
-        depth: 0,
-        pagination: false,
-        req,
-      })
-      members.push(...docs.map((d) => ({ collection: member.slug, id: d.id })))
-    }
+    const members = (await findPackageMembers(req, policy.id)).flatMap(({ docs, member }) =>
+      docs.map((d) => ({ collection: member.slug, id: d.id })),
+    )
     await appendAudit(req, {
       action: stage === 'scheduled' ? 'schedule' : action,
       policy: policy.id,

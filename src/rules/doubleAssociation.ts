@@ -4,7 +4,8 @@ import type { Policy } from '../../payload-types'
 
 import { type Bilingual, pick } from '../i18n'
 import { type Id, idOf, sameId } from '../ids'
-import { memberLabel, PACKAGE_MEMBERS } from '../lifecycle/members'
+import { memberLabel } from '../lifecycle/members'
+import { findPackageMembers } from '../lifecycle/packageMembers'
 import { consultationRequiredTypes, documentTypeLabel } from './documentTypes'
 import { RULE_NAMES, RuleViolation } from './errors'
 
@@ -29,14 +30,7 @@ export async function packageReadiness(req: PayloadRequest, policy: Policy): Pro
   if (!exemption.interpretationExempt) {
     let members = 0
     let withContent = 0
-    for (const member of PACKAGE_MEMBERS) {
-      const { docs } = await req.payload.find({
-        collection: member.slug,
-        where: { policy: { equals: policy.id } },
-        depth: 0,
-        pagination: false,
-        req,
-      })
+    for (const { docs, member } of await findPackageMembers(req, policy.id)) {
       members += docs.length
       withContent += docs.filter(member.hasContent).length
     }
