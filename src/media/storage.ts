@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { PayloadRequest } from 'payload'
+
+import { derivedDir } from './config'
+import type { DerivativeFormat, DerivativeKind, Rendered } from './derivatives'
+import { safeStem } from './sniff'
+
+/** One stored derivative as the API shows it: what it is, its size in pixels and bytes, and where to get it. */
+export type DerivativeRow = {
+  filename: string
+  filesize: number
+  format: DerivativeFormat
+  height: number
+  index?: null | number
+  kind: DerivativeKind
+  mimeType: string
+  /** Which attachment it belongs to (a photo's key, `poster`); empty for an infographic's own image. */
+  ref?: null | string
+  url: string
+  width: number
+}
+
+export type PendingFile = { buffer: Buffer; path: string }
+
+export const MIME_OF: Record<DerivativeFormat, string> = { avif: 'image/avif', jpeg: 'image/jpeg', webp: 'image/webp' }
+const EXT_OF: Record<DerivativeFormat, string> = { avif: 'avif', jpeg: 'jpg', webp: 'webp' }
+
+/** Derivatives are served by their collection's own endpoint, with the collection's read access. */
+export const derivedUrl = (slug: string, filename: string): string =>
+  `${process.env.SERVER_URL || ''}/api/${slug}/derived/${encodeURIComponent(filename)}`
+
+/**
+ * Names rendered derivatives (a random token per batch, so a replaced image never collides with or
+ * overwrites the files of another) and lays out the files to write.
+ */
+export function nameRendered(
+  slug: string,
+  baseName: string,
+  rendered: Rendered[],
+  ref?: string,
+): { files: PendingFile[]; rows: DerivativeRow[] } {
+  const token = randomBytes(4).toString('hex')
+  const stem = `${safeStem(baseName).slice(0, 48)}-${token}`
+  const dir = derivedDir(slug)
+  const files: PendingFile[] = []
+  const rows = rendered.map((r) => {
+    const filename = `${stem}-${r.label}.${EXT_OF[r.format]}`
+    files.push({ buffer: r.buffer, path: path.join(dir, filename) })
+    return {
+      kind: r.kind,
+      format: r.format,
+      mimeType: MIME_OF[r.format],
+      width: r.width,
+      height: r.height,
+      filesize: r.buffer.length,
+      filename,
+      url: derivedUrl(slug, filename),
+      index: r.index ?? null,
+      ref: ref ?? null,
+    }
+  })
+  return { files, rows }
+}
+
+/** Writes every file or none: on a failure the ones already written are removed before rethrowing. */
+export async function writeAll(files: PendingFile[]): Promise<void> {
+  const written: string[] = []
+  try {
+    for (const file of files) {
+      await fs.mkdir(path.dirname(file.path), { recursive: true })
+      await fs.writeFile(file.path, file.buffer, { flag: 'wx' })
+      written.push(file.path)
+    }
+  } catch (error) {
+    await removeAll(written)
+    throw error
+  }
+}
+
+export async function removeAll(paths: string[]): Promise<void> {
+  await Promise.all(paths.map((p) => fs.rm(p, { force: true })))
+}
+
+export const derivedPaths = (slug: string, rows: null | undefined | { filename?: null | string }[]): string[] =>
+  (rows ?? []).flatMap((r) => (r.filename ? [path.join(derivedDir(slug), path.basename(r.filename))] : []))
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files rendered during an operation wait in req.context until the document is saved (see uploadHooks.ts).
+// ---------------------------------------------------------------------------------------------------------------
+
+type Pending = Record<string, PendingFile[]>
+const PENDING = 'mediaPendingFiles'
+const WRITTEN = 'mediaWrittenFiles'
+
+const pendingOf = (req: PayloadRequest): Pending => ((req.context[PENDING] ??= {}) as Pending)
+
+export const stashPending = (req: PayloadRequest, key: string, files: PendingFile[]) => {
+  pendingOf(req)[key] = files
+}
+
+export const takePending = (req: PayloadRequest, key: string): PendingFile[] => {
+  const pending = pendingOf(req)
+  const files = pending[key] ?? []
+  delete pending[key]
+  return files
+}
+
+/** Remembers files written during this request, so a later failure in the same request can remove them. */
+export const recordWritten = (req: PayloadRequest, paths: string[]) => {
+  ;((req.context[WRITTEN] ??= []) as string[]).push(...paths)
+}
+
+export const writtenDuring = (req: PayloadRequest): string[] => (req.context[WRITTEN] as string[] | undefined) ?? []
