@@ -5,7 +5,8 @@ const nextConfig = {
   // The API and admin are the product; no telemetry or image optimisation server is needed.
   images: { unoptimized: true },
   // chinese-days ships an ES build without "type": "module"; Turbopack refuses to bundle it, Node loads it fine.
-  serverExternalPackages: ['chinese-days'],
+  // @node-rs/jieba (site search) is a native addon that reads its dictionary from its own folder: load it from node_modules.
+  serverExternalPackages: ['chinese-days', '@node-rs/jieba'],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

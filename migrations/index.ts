@@ -1,6 +1,7 @@
 import * as migration_20261126_105316_initial from './20261126_105316_initial';
 import * as migration_20261126_112000_workflow_audit_jobs from './20261126_112000_workflow_audit_jobs';
 import * as migration_20261126_115047_content_api_webhooks from './20261126_115047_content_api_webhooks';
+import * as migration_20261126_122405_media_search from './20261126_122405_media_search';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261126_115047_content_api_webhooks.up,
     down: migration_20261126_115047_content_api_webhooks.down,
-    name: '20261126_115047_content_api_webhooks'
+    name: '20261126_115047_content_api_webhooks',
+  },
+  {
+    up: migration_20261126_122405_media_search.up,
+    down: migration_20261126_122405_media_search.down,
+    name: '20261126_122405_media_search'
   },
 ];

@@ -8,10 +8,15 @@ import sharp from 'sharp'
 import { AuditLog } from '../collections/AuditLog'
 import { Consultations } from '../collections/Consultations'
 import { Departments } from '../collections/Departments'
+import { Infographics } from '../collections/Infographics'
 import { Interpretations } from '../collections/Interpretations'
+import { Interviews } from '../collections/Interviews'
 import { Media } from '../collections/Media'
 import { Policies } from '../collections/Policies'
+import { SearchMisses } from '../collections/SearchMisses'
+import { SearchTerms } from '../collections/SearchTerms'
 import { Users } from '../collections/Users'
+import { Videos } from '../collections/Videos'
 import { WebhookDeliveries } from '../collections/WebhookDeliveries'
 import { Webhooks } from '../collections/Webhooks'
 import { publicApiEndpoints } from './api'
@@ -19,7 +24,10 @@ import { databaseAdapter, type DatabaseOptions } from './db/adapter'
 import { RELEASE_QUEUE } from './lifecycle/packageLifecycle'
 import { releaseScheduledPackage } from './lifecycle/releaseJob'
 import { GROUPS } from './groups'
+import { multipartFileLimit } from './media/config'
 import { projectRoot } from './paths'
+import { searchEndpoints } from './search/endpoints'
+import { warmSearchIndex } from './search/service'
 import { deliverWebhookTask } from './webhooks/deliverTask'
 import { WEBHOOK_QUEUE } from './webhooks/events'
 
@@ -52,14 +60,23 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       // Gravatar is unreachable from government intranets; use the built-in avatar.
       avatar: 'default',
       dateFormat: 'yyyy-MM-dd HH:mm',
+      components: {
+        afterNavLinks: ['/src/components/search/SearchNavLink#SearchNavLink'],
+        views: { search: { Component: '/src/components/search/SearchView#SearchView', path: '/search' } },
+      },
     },
     i18n: {
       supportedLanguages: { zh, en },
       fallbackLanguage: 'zh',
     },
-    collections: [Policies, Interpretations, Consultations, Media, Departments, Users, AuditLog, Webhooks, WebhookDeliveries],
+    collections: [Policies, Interpretations, Infographics, Videos, Interviews, Consultations, Media, Departments, Users, AuditLog, Webhooks, WebhookDeliveries, SearchTerms, SearchMisses],
     editor: lexicalEditor(),
-    endpoints: [...publicApiEndpoints],
+    // The multipart parser's ceiling sits just above the largest media limit (videos); each collection refuses
+    // files over its own limit with an explanation (src/media/config.ts).
+    upload: { limits: { fileSize: multipartFileLimit() }, requestSizeLimit: multipartFileLimit() + 1024 * 1024 },
+    endpoints: [...publicApiEndpoints, ...searchEndpoints],
+    // The server builds its search index at start rather than on the first search (scripts and tests: on first use).
+    onInit: warmSearchIndex,
     jobs: {
       tasks: [releaseScheduledPackage, deliverWebhookTask()],
       // Scheduled releases are stored jobs: the server polls the queue every minute, and a restart loses none.

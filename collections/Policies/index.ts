@@ -181,6 +181,14 @@ export const Policies: CollectionConfig<'policies'> = {
       label: L('解读材料', 'Interpretations'),
       admin: { defaultColumns: ['title', 'form', 'updatedAt'] },
     },
+    ...(['infographics', 'videos', 'interviews'] as const).map((collection) => ({
+      name: collection,
+      type: 'join' as const,
+      collection,
+      on: 'policy',
+      label: { infographics: L('政策图解', 'Infographics'), videos: L('视频解读', 'Videos'), interviews: L('在线访谈', 'Online interviews') }[collection],
+      admin: { defaultColumns: ['title', 'updatedAt'] },
+    })),
     {
       name: 'exemption',
       type: 'group',

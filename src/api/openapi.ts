@@ -1,4 +1,5 @@
 import { INTERPRETATION_FORMS } from '../../collections/Interpretations'
+import { PACKAGE_MEMBERS } from '../lifecycle/members'
 import { PACKAGE_ACTIONS } from '../lifecycle/packageLifecycle'
 import { STAGES } from '../lifecycle/stages'
 import { SUPPLEMENT_ACTIONS } from '../lifecycle/supplementLifecycle'
@@ -188,11 +189,30 @@ export function openApiDocument(serverUrl: string) {
           responses: { 200: json(ref('PolicyBundle'), 'The bundle'), 400: errors('Neither or both given'), 404: errors('Not found') },
         },
       },
-      '/api/public/interpretations/{id}': {
+      ...Object.fromEntries(
+        PACKAGE_MEMBERS.map(({ label, slug }) => [
+          `/api/public/${slug}/{id}`,
+          {
+            get: {
+              summary: `One released ${label.en} (${label.zh}), with its link back to the policy (原文)`,
+              parameters: [pathParam('id', `${label.en} id`), ifNoneMatch],
+              responses: { 200: { ...json(ref('Member'), `The ${label.en}`), headers: cached }, 404: errors('Not found') },
+            },
+          },
+        ]),
+      ),
+      '/api/public/search': {
         get: {
-          summary: 'One released interpretation, with its link back to the policy (原文)',
-          parameters: [pathParam('id', 'Interpretation id'), ifNoneMatch],
-          responses: { 200: { ...json(ref('Member'), 'The interpretation'), headers: cached }, 404: errors('Not found') },
+          summary: '站内搜索: ranked, highlighted hits over released public content, with facets',
+          parameters: [
+            query('q', str, 'Query (Chinese segmented; 发文字号 / 索引号 match exactly first)'),
+            query('type', str, 'Content type'),
+            query('department', str, 'Department id'),
+            query('year', { type: 'integer' }, 'Year'),
+            query('form', str, 'Interpretation form'),
+            query('page', { type: 'integer', minimum: 1 }, 'Page'),
+          ],
+          responses: { 200: json({ type: 'object' }, 'Hits, facets, total, query time'), 400: errors('Bad query') },
         },
       },
       '/api/public/attachments/{id}': {

@@ -1,6 +1,7 @@
 import type { Interpretation } from '../../payload-types'
 
 import { type Bilingual, L } from '../i18n'
+import { infographicHasContent, interviewHasContent, videoHasContent } from '../media/membership'
 import { lexicalPlainText } from '../richText/plainText'
 
 /** An interpretation counts only with content: a body, or for a 明白卡 its four structured fields. */
@@ -23,6 +24,9 @@ export const PACKAGE_MEMBERS = [
     /** Whether this member counts as the package's interpretation (同步起草). */
     hasContent: (doc: unknown) => interpretationHasContent(doc as Interpretation),
   },
+  { slug: 'infographics', label: L('政策图解', 'infographic'), hasContent: infographicHasContent },
+  { slug: 'videos', label: L('视频解读', 'video'), hasContent: videoHasContent },
+  { slug: 'interviews', label: L('在线访谈', 'online interview'), hasContent: interviewHasContent },
 ] as const satisfies readonly { hasContent: (doc: unknown) => boolean; label: Bilingual; slug: string }[]
 
 export type MemberSlug = (typeof PACKAGE_MEMBERS)[number]['slug']

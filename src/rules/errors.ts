@@ -21,11 +21,24 @@ export type RuleCode =
   | 'interpretation-department'
   | 'interpretation-policy-missing'
   | 'interpretation-required'
+  | 'interview-question'
+  | 'interview-segment-order'
+  | 'interview-status'
+  | 'media-file-corrupt'
+  | 'media-file-required'
+  | 'media-file-size'
+  | 'media-file-type'
+  | 'media-pixel-limit'
+  | 'media-svg-unsafe'
   | 'package-locked'
   | 'reason-required'
   | 'release-time'
+  | 'search-query'
   | 'stage-transition'
   | 'two-person-rule'
+  | 'video-captions'
+  | 'video-source'
+  | 'video-url-host'
 
 export type RuleDocument = { collection: string; id?: number | string; title?: string }
 
@@ -61,6 +74,8 @@ export class RuleViolation extends APIError<RuleViolationData> {
       { document: args.document, hint: pick(req, args.hint), rule: args.rule, ruleName: args.ruleName },
       true,
     )
+    // Minified production builds rename the class; loggingLevels and clients key on this name.
+    this.name = 'RuleViolation'
   }
 }
 

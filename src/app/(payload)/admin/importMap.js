@@ -22,6 +22,9 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PackageWorkflow as PackageWorkflow_c9fd8316abc126380511937fdd81d45f } from '../../../../src/components/PackageWorkflow'
+import { InterviewLiveConsole as InterviewLiveConsole_cbab2f6af4aa9e9340b863539d8a6378 } from '../../../../src/components/media/InterviewLiveConsole'
+import { SearchNavLink as SearchNavLink_784ec6afebf343d87b8e5d9978d4f496 } from '../../../../src/components/search/SearchNavLink'
+import { SearchView as SearchView_c39b4b6383417ce0a692bdb3b34e3b39 } from '../../../../src/components/search/SearchView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,5 +53,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/PackageWorkflow#PackageWorkflow": PackageWorkflow_c9fd8316abc126380511937fdd81d45f,
+  "/src/components/media/InterviewLiveConsole#InterviewLiveConsole": InterviewLiveConsole_cbab2f6af4aa9e9340b863539d8a6378,
+  "/src/components/search/SearchNavLink#SearchNavLink": SearchNavLink_784ec6afebf343d87b8e5d9978d4f496,
+  "/src/components/search/SearchView#SearchView": SearchView_c39b4b6383417ce0a692bdb3b34e3b39,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
