@@ -4,21 +4,9 @@
  * Exit code 0: intact; 1: broken (the first broken entry and why, or the mismatching policies, are printed); 2: could not check.
  * Run as `node --conditions=production --import tsx scripts/audit-verify.ts` (plain node can hang loading lexical).
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { drawProgress, loadDotEnv, runCli } from './lib/cli'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const envFile = path.join(root, '.env')
-// Before the config is imported: it reads DATABASE_URL and PAYLOAD_SECRET when it is evaluated.
-if (existsSync(envFile) && typeof process.loadEnvFile === 'function') process.loadEnvFile(envFile)
-
-const BAR_WIDTH = 30
-
-function progressBar(done: number, total: number): string {
-  const filled = total > 0 ? Math.round((done / total) * BAR_WIDTH) : BAR_WIDTH
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total}`
-}
+loadDotEnv()
 
 async function main(): Promise<number> {
   const { getPayload } = await import('payload')
@@ -29,7 +17,7 @@ async function main(): Promise<number> {
   const payload = await getPayload({ config })
   try {
     const started = Date.now()
-    const result = await verifyAuditChain(payload, (done, total) => process.stderr.write(progressBar(done, total)))
+    const result = await verifyAuditChain(payload, (done, total) => drawProgress(done, total))
     process.stderr.write('\n')
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     if (result.ok) {
@@ -56,18 +44,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write('\n')
-    console.error('无法校验审计日志 audit verification failed:')
-    const cause = String((error as { cause?: unknown })?.cause ?? '')
-    if (/no such table|relation .* does not exist/i.test(`${cause} ${String(error)}`)) {
-      console.error(`  ${cause || String(error)}`)
-      console.error('数据库中没有审计日志表：请先运行 `npx payload migrate`（no audit_log table: run the migrations first).')
-    } else {
-      console.error(error)
-    }
-    process.exit(2)
-  },
-)
+runCli(main, '无法校验审计日志 audit verification failed:', 2)

@@ -5,25 +5,16 @@
  * Exit code 0: rebuilt; 1: could not rebuild.
  * Run as `node --conditions=production --import tsx scripts/search-reindex.ts` (plain node can hang loading lexical).
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { drawProgress, loadDotEnv, runCli } from './lib/cli'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const envFile = path.join(root, '.env')
-// Before the config is imported: it reads DATABASE_URL and PAYLOAD_SECRET when it is evaluated.
-if (existsSync(envFile)) process.loadEnvFile(envFile)
+loadDotEnv()
 // This process only rebuilds; it does not run scheduled jobs.
 process.env.JOBS_AUTORUN = 'false'
 
-const BAR_WIDTH = 30
-
 function progress(started: number) {
   return (done: number, total: number) => {
-    const filled = total > 0 ? Math.round((done / total) * BAR_WIDTH) : BAR_WIDTH
     const seconds = (Date.now() - started) / 1000
-    const rate = seconds > 0 ? Math.round(done / seconds) : 0
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total} 政策文件 policies · ${rate}/s`)
+    drawProgress(done, total, `政策文件 policies · ${seconds > 0 ? Math.round(done / seconds) : 0}/s`)
   }
 }
 
@@ -57,18 +48,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write('\n')
-    console.error('索引重建失败 search reindex failed:')
-    const cause = String((error as { cause?: unknown })?.cause ?? '')
-    if (/no such table|relation .* does not exist/i.test(`${cause} ${String(error)}`)) {
-      console.error(`  ${cause || String(error)}`)
-      console.error('数据库缺少表：请先运行 `npx payload migrate`（missing tables: run the migrations first).')
-    } else {
-      console.error(error)
-    }
-    process.exit(1)
-  },
-)
+runCli(main, '索引重建失败 search reindex failed:', 1)
