@@ -1,8 +1,9 @@
 'use client'
 
-import { Button, toast, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
+import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
+
+import { useActionPost } from './useActionPost'
 
 type Bilingual = { en: string; zh: string }
 type Problem = { hint: string; message: string; rule: string; ruleName: Bilingual }
@@ -45,10 +46,8 @@ export function PackageWorkflow() {
   const { id, savedDocumentData } = useDocumentInfo()
   const { config } = useConfig()
   const { i18n } = useTranslation()
-  const router = useRouter()
   const lang = i18n.language === 'en' ? 'en' : 'zh'
   const [state, setState] = useState<null | State>(null)
-  const [busy, setBusy] = useState(false)
   const [reason, setReason] = useState('')
   const [releaseAt, setReleaseAt] = useState('')
   const [documentNumber, setDocumentNumber] = useState('')
@@ -64,29 +63,13 @@ export function PackageWorkflow() {
     void load()
   }, [load, savedDocumentData])
 
-  const run = async (action: string) => {
-    setBusy(true)
-    try {
-      const body: Record<string, string> = {}
-      if (reason.trim()) body.reason = reason.trim()
-      if (action === 'release' && releaseAt) body.releaseAt = new Date(releaseAt).toISOString()
-      if (action === 'sign' && documentNumber.trim()) body.documentNumber = documentNumber.trim()
-      const res = await fetch(`${api}/${action}`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'accept-language': lang, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      const json = (await res.json()) as { errors?: { message: string }[] }
-      if (res.ok) {
-        toast.success(text.done[lang])
-        setReason('')
-        router.refresh()
-      } else toast.error(json.errors?.[0]?.message ?? String(res.status))
-    } finally {
-      setBusy(false)
-      void load()
-    }
+  const { busy, post } = useActionPost(lang, text.done[lang], load)
+  const run = (action: string) => {
+    const body: Record<string, string> = {}
+    if (reason.trim()) body.reason = reason.trim()
+    if (action === 'release' && releaseAt) body.releaseAt = new Date(releaseAt).toISOString()
+    if (action === 'sign' && documentNumber.trim()) body.documentNumber = documentNumber.trim()
+    return post(`${api}/${action}`, body, () => setReason(''))
   }
 
   if (!id) return <p>{text.unsaved[lang]}</p>

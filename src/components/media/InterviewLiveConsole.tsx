@@ -1,8 +1,9 @@
 'use client'
 
-import { Button, toast, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
+import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
+
+import { useActionPost } from '../useActionPost'
 
 type Question = { answerSeq?: null | number; askerName: string; key: string; question: string; status: string }
 type Interview = { questions?: Question[]; segments?: { seq: number; speaker: string; text: string }[]; status?: string }
@@ -35,7 +36,6 @@ export function InterviewLiveConsole() {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
   const { i18n } = useTranslation()
-  const router = useRouter()
   const lang = i18n.language === 'en' ? 'en' : 'zh'
   const api = `${config.serverURL}${config.routes.api}/interviews/${id}`
   const [doc, setDoc] = useState<Interview | null>(null)
@@ -43,7 +43,6 @@ export function InterviewLiveConsole() {
   const [role, setRole] = useState('guest')
   const [said, setSaid] = useState('')
   const [answers, setAnswers] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
 
   const load = useCallback(async () => {
     if (!id) return
@@ -52,26 +51,8 @@ export function InterviewLiveConsole() {
   }, [api, id, lang])
   useEffect(() => void load(), [load])
 
-  const post = async (path: string, body: object, after?: () => void) => {
-    setBusy(true)
-    try {
-      const res = await fetch(`${api}${path}`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'accept-language': lang, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      const json = (await res.json()) as { errors?: { message: string }[] }
-      if (res.ok) {
-        toast.success(t.done[lang])
-        after?.()
-        router.refresh()
-      } else toast.error(json.errors?.[0]?.message ?? String(res.status))
-    } finally {
-      setBusy(false)
-      void load()
-    }
-  }
+  const { busy, post: postTo } = useActionPost(lang, t.done[lang], load)
+  const post = (path: string, body: object, after?: () => void) => postTo(`${api}${path}`, body, after)
 
   if (!id) return <p>{t.unsaved[lang]}</p>
   if (!doc) return null
