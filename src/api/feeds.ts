@@ -42,13 +42,14 @@ export async function policiesFeed(payload: Payload, origin: string, search: str
   const feed = newFeed(origin, 'policies', title, search, latest(docs.map((d) => d.workflow?.releasedAt)))
   for (const p of docs as Policy[]) {
     const link = `${origin}${API}/policies/${p.id}`
+    const body = richText(p.body)
     feed.addItem({
       id: link,
       link,
       title: p.documentNumber ? `${p.title}（${p.documentNumber}）` : p.title,
       date: new Date(p.workflow?.releasedAt ?? p.updatedAt),
-      description: richText(p.body).text.slice(0, 200),
-      content: richText(p.body).html,
+      description: body.text.slice(0, 200),
+      content: body.html,
       category: p.department && typeof p.department === 'object' ? [{ name: p.department.name }] : undefined,
     })
   }
