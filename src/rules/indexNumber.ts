@@ -5,8 +5,6 @@
 export const formatIndexNumber = (creditCode: string, year: number, serial: number): string =>
   `${creditCode}/${year}-${String(serial).padStart(5, '0')}`
 
-export const INDEX_NUMBER_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{18}\/\d{4}-\d{5}$/
-
 /** GB 32100-2015 unified social credit code: 18 characters from a 31-symbol alphabet with a check digit. */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
