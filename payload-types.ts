@@ -515,7 +515,7 @@ export interface Interpretation {
 export interface User {
   id: number;
   name?: string | null;
-  roles: ('admin' | 'drafter' | 'reviewer' | 'signer' | 'editor' | 'viewer')[];
+  roles: ('admin' | 'drafter' | 'reviewer' | 'signer' | 'editor' | 'viewer' | 'evaluator')[];
   /**
    * Drafters, reviewers, signers and editors act only for this department
    */

@@ -7,7 +7,11 @@ export const ROLES = [
   { label: L('签发人', 'Signer'), value: 'signer' },
   { label: L('图解/视频/访谈编辑', 'Media editor'), value: 'editor' },
   { label: L('查阅人', 'Viewer'), value: 'viewer' },
+  { label: L('第三方评估', 'Evaluator'), value: 'evaluator' },
 ] as const
+
+/** Roles that work across all departments: their users have no department. */
+export const CROSS_DEPARTMENT_ROLES: readonly Role[] = ['admin', 'evaluator']
 
 export type Role = (typeof ROLES)[number]['value']
 

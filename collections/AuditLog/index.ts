@@ -29,12 +29,12 @@ const immutable = (req: PayloadRequest, id?: number | string) =>
   })
 
 /**
- * Admins and evaluators (查阅人 viewer) read the whole trail; other signed-in users their own department's
- * entries; anonymous readers nothing.
+ * Admins and third-party evaluators (第三方评估) read the whole trail; other signed-in users (viewers included)
+ * their own department's entries; anonymous readers nothing.
  */
 const readAudit: Access = ({ req }) => {
   if (!req.user) return false
-  if (isAdminUser(req.user) || hasRole(req.user, 'viewer')) return true
+  if (isAdminUser(req.user) || hasRole(req.user, 'evaluator')) return true
   const department = userDepartment(req)
   if (department === undefined) return false
   return { department: { equals: department } }

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Department, User } from '../../payload-types'
 
-import { ROLES, type Role } from '../roles'
+import { CROSS_DEPARTMENT_ROLES, ROLES, type Role } from '../roles'
 import { withCheckCharacter } from '../rules/indexNumber'
 
 export const DEMO_PASSWORD = 'demo1234'
@@ -70,7 +70,7 @@ export async function seedOrganisation(payload: Payload, log: (line: string) => 
             password: DEMO_PASSWORD,
             name: `${department.name}${label.zh}`,
             roles: [role],
-            department: role === 'admin' ? undefined : department.id,
+            department: CROSS_DEPARTMENT_ROLES.includes(role) ? undefined : department.id,
           },
           depth: 0,
         }))
