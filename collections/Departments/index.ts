@@ -4,6 +4,7 @@ import { adminOnly } from '../../src/access/adminOnly'
 import { anyone } from '../../src/access/anyone'
 import { GROUPS } from '../../src/groups'
 import { L, pick } from '../../src/i18n'
+import { existingRelation } from '../../src/fields/existingRelation'
 import { isValidCreditCode } from '../../src/rules/indexNumber'
 import { preventCycles } from './hooks/preventCycles'
 
@@ -45,6 +46,7 @@ export const Departments: CollectionConfig<'departments'> = {
       name: 'parent',
       type: 'relationship',
       relationTo: 'departments',
+      validate: existingRelation(L('上级单位', 'parent unit')),
       label: L('上级单位', 'Parent unit'),
       admin: { description: L('县（市、区）、乡镇层级', 'County / town hierarchy') },
     },

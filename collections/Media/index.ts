@@ -6,6 +6,7 @@ import { departmentField } from '../../src/fields/department'
 import { GROUPS } from '../../src/groups'
 import { enforceDepartmentScope } from '../../src/hooks/enforceDepartmentScope'
 import { L, pick } from '../../src/i18n'
+import { checkAttachmentFile } from '../../src/media/attachmentChecks'
 import { mediaDir } from '../../src/paths'
 
 export const Media: CollectionConfig<'media'> = {
@@ -19,7 +20,8 @@ export const Media: CollectionConfig<'media'> = {
     update: ownDepartment(['drafter', 'editor']),
     delete: ownDepartment(['drafter', 'editor']),
   },
-  hooks: { beforeChange: [enforceDepartmentScope] },
+  // Pixel limit, PDF active content and ZIP expansion are checked before Payload stores or decodes the file.
+  hooks: { beforeOperation: [checkAttachmentFile], beforeChange: [enforceDepartmentScope] },
   upload: {
     // Absolute: a relative staticDir would follow the working directory of whichever command runs.
     staticDir: mediaDir(),

@@ -5,6 +5,7 @@ import { selfOrAdmin } from '../../src/access/selfOrAdmin'
 import { GROUPS } from '../../src/groups'
 import { L } from '../../src/i18n'
 import { ROLES } from '../../src/roles'
+import { existingRelation } from '../../src/fields/existingRelation'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 export const Users: CollectionConfig<'users'> = {
@@ -39,6 +40,7 @@ export const Users: CollectionConfig<'users'> = {
       name: 'department',
       type: 'relationship',
       relationTo: 'departments',
+      validate: existingRelation(L('部门', 'department')),
       label: L('所属部门', 'Department'),
       access: { create: adminOnlyField, update: adminOnlyField },
       saveToJWT: true,

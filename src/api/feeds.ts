@@ -20,6 +20,16 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
 
 const SIZE = 50
 
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
+
+/**
+ * Plain text (titles, summaries) as the format carries it. Atom declares those elements `type="html"` and RSS
+ * readers render them as HTML, both inside CDATA: a title is escaped there, so `<script>` in a title stays text and
+ * no `]]>` can end the CDATA section early. JSON Feed's title and summary are plain text and stay as they are.
+ */
+const plainText = (format: FeedFormat) => (format === 'json' ? (text: string) => text : escapeHtml)
+
 function newFeed(origin: string, kind: string, title: string, search: string, updated: Date) {
   const link = (format: FeedFormat) => `${origin}${API}/feeds/${kind}.${format}${search}`
   return new Feed({
@@ -35,7 +45,8 @@ function newFeed(origin: string, kind: string, title: string, search: string, up
 }
 
 /** 订阅: newest released policies (optionally of one department / type / subject), as RSS 2.0, Atom or JSON Feed. */
-export async function policiesFeed(payload: Payload, origin: string, search: string, q: Partial<ListQuery>) {
+export async function policiesFeed(payload: Payload, origin: string, search: string, q: Partial<ListQuery>, format: FeedFormat) {
+  const text = plainText(format)
   const { docs } = await releasedPolicies(payload, { ...q, page: 1, limit: SIZE })
   const department = q.department ? docs[0]?.department : undefined
   const title = `最新政策文件${department && typeof department === 'object' ? ` · ${department.name}` : ''}`
@@ -46,9 +57,9 @@ export async function policiesFeed(payload: Payload, origin: string, search: str
     feed.addItem({
       id: link,
       link,
-      title: p.documentNumber ? `${p.title}（${p.documentNumber}）` : p.title,
+      title: text(p.documentNumber ? `${p.title}（${p.documentNumber}）` : p.title),
       date: new Date(p.workflow?.releasedAt ?? p.updatedAt),
-      description: body.text.slice(0, 200),
+      description: text(body.text.slice(0, 200)),
       content: body.html,
       category: p.department && typeof p.department === 'object' ? [{ name: p.department.name }] : undefined,
     })
@@ -57,7 +68,8 @@ export async function policiesFeed(payload: Payload, origin: string, search: str
 }
 
 /** Newest released interpretations (optionally of one form or department). */
-export async function interpretationsFeed(payload: Payload, origin: string, search: string, q: Partial<ListQuery>) {
+export async function interpretationsFeed(payload: Payload, origin: string, search: string, q: Partial<ListQuery>, format: FeedFormat) {
+  const text = plainText(format)
   const and: Where[] = [
     ...(q.form ? [{ form: { equals: q.form } }] : []),
     ...(q.department ? [{ department: { equals: q.department } }] : []),
@@ -76,9 +88,9 @@ export async function interpretationsFeed(payload: Payload, origin: string, sear
     feed.addItem({
       id: link,
       link,
-      title: i.title,
+      title: text(i.title),
       date: new Date(i.supplement?.releasedAt ?? policy?.workflow?.releasedAt ?? i.updatedAt),
-      description: policy ? `解读《${policy.title}》` : undefined,
+      description: policy ? text(`解读《${policy.title}》`) : undefined,
       content: richText(i.body).html,
       category: [{ name: INTERPRETATION_FORMS.find((f) => f.value === i.form)?.label.zh ?? i.form }],
     })

@@ -258,6 +258,56 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/compliance': {
+        get: {
+          summary: '合规统计 Compliance report, recomputed from the audit trail (admins and evaluators: all departments; others: their own)',
+          security: [{ jwt: [] }],
+          parameters: [
+            query('year', { type: 'integer', minimum: 2000, maximum: 2100 }, 'Calendar year of release (China Standard Time); all years when left out'),
+            query('department', str, 'Department id; department users: their own (the default)'),
+            query('format', { enum: ['json', 'csv', 'xlsx'], default: 'json' }, 'json, or an export: CSV (UTF-8 with BOM) or Excel'),
+          ],
+          responses: {
+            200: {
+              description: 'ComplianceReport (src/compliance/types.ts), or its CSV / XLSX export',
+              content: {
+                'application/json': { schema: { type: 'object', required: ['generatedAt', 'filters', 'overall', 'departments', 'byMonth', 'forms', 'exemptionsByReason', 'overdueNow', 'auditHead'] } },
+                'text/csv': { schema: str },
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', contentEncoding: 'binary' } },
+              },
+            },
+            400: errors('Bad year, department or format'),
+            401: errors('Not signed in'),
+            403: errors('Another department’s figures; no department'),
+          },
+        },
+      },
+      '/api/compliance/pending': {
+        get: {
+          summary: 'Packages not yet released (drafting … scheduled) with what blocks them (rule, name, fix) and whether they are past their release deadline',
+          security: [{ jwt: [] }],
+          parameters: [query('department', str, 'Department id; department users: their own (the default)')],
+          responses: {
+            200: json({ type: 'object', required: ['generatedAt', 'department', 'total', 'docs'] }, 'Pending packages, overdue and blocked first'),
+            400: errors('Bad department id'),
+            401: errors('Not signed in'),
+            403: errors('Another department’s packages; no department'),
+          },
+        },
+      },
+      '/api/catalog/status': {
+        get: {
+          summary: '政务公开标准目录: every catalog item with its column’s last public update, the next deadline and whether it sleeps (睡眠栏目)',
+          security: [{ jwt: [] }],
+          parameters: [query('department', str, 'Responsible unit id; department users: their own (the default)')],
+          responses: {
+            200: json({ type: 'object', required: ['generatedAt', 'department', 'total', 'stale', 'items'] }, 'Items with lastUpdatedAt, deadline, stale, tracked'),
+            400: errors('Bad department id'),
+            401: errors('Not signed in'),
+            403: errors('Another department’s items; no department'),
+          },
+        },
+      },
       '/api/interpretations/{id}/workflow/{action}': {
         post: {
           summary: `Supplementary interpretation step: ${SUPPLEMENT_ACTIONS.join(', ')}`,

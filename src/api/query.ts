@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { INTERPRETATION_FORMS } from '../../collections/Interpretations'
+import { isDocumentId } from '../input/ids'
 import { DOCUMENT_TYPES } from '../rules/documentTypes'
 import { SUBJECTS } from '../rules/subjects'
 
@@ -27,6 +28,11 @@ export type ListQuery = z.infer<typeof listQuery>
 export function parseQuery<S extends z.ZodTypeAny>(req: PayloadRequest, schema: S): { error: string } | { value: z.infer<S> } {
   const params = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
   const parsed = schema.safeParse(params)
-  if (parsed.success) return { value: parsed.data }
+  if (parsed.success) {
+    // Ids have the adapter's form; another (`abc` on SQLite) would fail to bind instead of matching nothing.
+    const department = (parsed.data as { department?: string }).department
+    if (department !== undefined && !isDocumentId(req.payload, department)) return { error: `department: “${department.slice(0, 64)}” is not a department id` }
+    return { value: parsed.data }
+  }
   return { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') }
 }

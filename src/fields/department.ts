@@ -3,6 +3,7 @@ import type { RelationshipField } from 'payload'
 import { adminOnlyField } from '../access/adminOnly'
 import { L } from '../i18n'
 import { idOf } from '../ids'
+import { existingRelation } from './existingRelation'
 
 /**
  * The owning (drafting) department of a document. Defaults to the author's department and cannot be moved
@@ -20,5 +21,6 @@ export const departmentField = (overrides: Partial<RelationshipField> = {}): Rel
       idOf(user?.department as never) ?? undefined,
     access: { update: adminOnlyField },
     admin: { position: 'sidebar' },
+    validate: existingRelation(L('部门', 'department')),
     ...overrides,
   }) as RelationshipField

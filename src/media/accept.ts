@@ -31,7 +31,7 @@ export const VIDEO_TYPES: Accepted[] = [
 export type AcceptedImage = { bytes: Buffer; ext: string; height: number; mime: string; rendered: Rendered[]; width: number }
 export type AcceptedVideo = { ext: string; mime: string; poster: Rendered[]; probe: VideoProbe }
 
-type Input = { bytes: Buffer; document: RuleDocument; name: string; req: PayloadRequest; size?: number }
+export type Input = { bytes: Buffer; document: RuleDocument; name: string; req: PayloadRequest; size?: number }
 
 const labels = (types: Accepted[]) => types.map((t) => t.label).join(', ')
 
@@ -117,6 +117,7 @@ export async function acceptImage(input: Input, spec: DerivativeSpec): Promise<A
   }
   const type = IMAGE_TYPES.find((t) => t.mime === sniffed?.mime)
   if (!type) throw wrongType(req, input, sniffed, IMAGE_TYPES)
+  assertNothingAppended(input, bytes, type)
   assertPixels(input, await headerSize(input, bytes, type.label), maxPixels)
   try {
     const { height, rendered, width } = await renderDerivatives(bytes, spec, { maxPixels, tileHeight: tileHeight() })
@@ -124,6 +125,55 @@ export async function acceptImage(input: Input, spec: DerivativeSpec): Promise<A
   } catch {
     throw corrupt(req, input, type.label)
   }
+}
+
+/**
+ * Bytes after the image's own end: a PNG ends with its IEND chunk, a WebP where its RIFF header says. Decoders stop
+ * there and accept the file, so an image with an HTML page, a script or a ZIP appended (a polyglot) would be
+ * stored and served as it came. JPEG is left alone: phones append motion-photo video after the image.
+ */
+export function trailingBytes(bytes: Buffer, mime: string): number {
+  if (mime === 'image/png') {
+    for (let at = 8; at + 12 <= bytes.length; ) {
+      const length = bytes.readUInt32BE(at)
+      const type = bytes.toString('latin1', at + 4, at + 8)
+      at += 12 + length
+      if (type === 'IEND') return Math.max(0, bytes.length - at)
+    }
+    return 0 // no IEND: truncated, which decoding reports
+  }
+  if (mime === 'image/webp' && bytes.length >= 12) {
+    const size = bytes.readUInt32LE(4)
+    return Math.max(0, bytes.length - (8 + size + (size % 2)))
+  }
+  return 0
+}
+
+function assertNothingAppended(input: Input, bytes: Buffer, type: Accepted) {
+  const extra = trailingBytes(bytes, type.mime)
+  if (!extra) return
+  throw mediaRefusal(input.req, {
+    status: 422,
+    rule: 'media-file-corrupt',
+    message: {
+      en: `“${input.name}” carries ${extra} more bytes after the end of its ${type.label} image (a file of two formats at once).`,
+      zh: `文件“${input.name}”在 ${type.label} 图像结束后还附带 ${extra} 字节其他内容（同时属于两种格式的文件）。`,
+    },
+    hint: { en: 'Export the image again from the original and upload that file.', zh: '请从原图重新导出后上传。' },
+    document: input.document,
+  })
+}
+
+/**
+ * The checks an image attachment (the `media` collection, stored by Payload itself) gets before Payload decodes
+ * it for its sizes: the size limit, nothing appended, and the pixel limit read from the header.
+ */
+export async function assertImageWithinLimits(input: Input, mime: string): Promise<void> {
+  const type = IMAGE_TYPES.find((t) => t.mime === mime)
+  if (!type) return
+  assertSize(input.req, input, maxImageBytes(), 'MEDIA_MAX_IMAGE_MB')
+  assertNothingAppended(input, input.bytes, type)
+  assertPixels(input, await headerSize(input, input.bytes, type.label), maxImagePixels())
 }
 
 /** Width and height from the header alone: a decompression bomb is refused before a single pixel is decoded. */

@@ -6,6 +6,7 @@ import { hasRole, isAdminUser } from '../roles'
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
 import { acceptImage } from './accept'
 import type { DerivativeSpec } from './derivatives'
+import { fileNameProblem } from './fileName'
 import { MEDIA_ROLES } from './memberCollection'
 import { mediaRefusal } from './rules'
 import { uploadBytes } from './sniff'
@@ -71,6 +72,16 @@ export async function attachImage<T extends MediaDoc>(
       rule: 'media-file-required',
       message: { en: 'no image was sent.', zh: '未收到图片文件。' },
       hint: { en: 'Send multipart/form-data with the image in the “file” field.', zh: '请以 multipart/form-data 提交，图片放在“file”字段。' },
+      document,
+    })
+  }
+  const badName = fileNameProblem(file.name)
+  if (badName) {
+    throw mediaRefusal(req, {
+      status: 400,
+      rule: 'media-file-name',
+      message: badName,
+      hint: { en: 'Rename the file (letters, digits, - and _) and upload it again.', zh: '请重命名文件（使用文字、数字、- 和 _）后重新上传。' },
       document,
     })
   }

@@ -4,6 +4,7 @@ import type { Policy } from '../../payload-types'
 
 import { type Bilingual, pick } from '../i18n'
 import { type Id, idOf, sameId } from '../ids'
+import { isDocumentId } from '../input/ids'
 import { memberLabel } from '../lifecycle/members'
 import { findPackageMembers } from '../lifecycle/packageMembers'
 import { consultationRequiredTypes, documentTypeLabel } from './documentTypes'
@@ -157,6 +158,8 @@ export async function assertConsultationDepartment(
 }
 
 async function findOrNull<C extends 'consultations' | 'policies'>(req: PayloadRequest, collection: C, id: Id) {
+  // An id of the wrong form (`abc`, or 999999 on MongoDB) names no document; the adapter would fail to cast it.
+  if (!isDocumentId(req.payload, id)) return null
   const { docs } = await req.payload.find({
     collection,
     where: { id: { equals: id } },

@@ -7,6 +7,7 @@ import { type Bilingual, pick } from '../i18n'
 /** Stable codes for every rule the system enforces; clients branch on these, never on message text. */
 export type RuleCode =
   | 'audit-immutable'
+  | 'compliance-query'
   | 'consultation-department'
   | 'consultation-feedback-counts'
   | 'consultation-period'
@@ -24,15 +25,18 @@ export type RuleCode =
   | 'interview-question'
   | 'interview-segment-order'
   | 'interview-status'
+  | 'media-active-content'
   | 'media-file-corrupt'
   | 'media-file-required'
   | 'media-file-size'
+  | 'media-file-name'
   | 'media-file-type'
   | 'media-pixel-limit'
   | 'media-svg-unsafe'
   | 'package-locked'
   | 'reason-required'
   | 'release-time'
+  | 'request-input'
   | 'search-query'
   | 'stage-transition'
   | 'two-person-rule'
@@ -80,6 +84,7 @@ export class RuleViolation extends APIError<RuleViolationData> {
 }
 
 export const RULE_NAMES = {
+  compliance: { en: 'compliance report', zh: '合规统计' },
   departmentScope: { en: 'department scope', zh: '部门权限' },
   disclosure: { en: 'disclosure attribute determined at source', zh: '公开属性源头认定' },
   documentNumber: { en: 'document number (GB/T 9704)', zh: '发文字号（GB/T 9704）' },

@@ -17,6 +17,7 @@ export const MAX_QUERY_LENGTH = 100
 export const MAX_PAGE = 50
 export const MAX_PAGE_SIZE = 50
 const DEFAULT_PAGE_SIZE = 10
+const SEARCH_PARAMS = new Set(['q', 'type', 'department', 'year', 'form', 'page', 'limit'])
 
 const refuse = (req: PayloadRequest, message: Bilingual, hint: Bilingual) =>
   new RuleViolation(req, { status: 400, rule: 'search-query', ruleName: SEARCH_RULE_NAME, message, hint })
@@ -28,6 +29,15 @@ const integer = (value: string) => (/^\d{1,6}$/.test(value) ? Number(value) : Na
 /** Reads and checks the query string; anything out of bounds is a 400 naming the parameter and its limits. */
 export function parseSearchParams(req: PayloadRequest): SearchParams {
   const params = new URL(req.url ?? 'http://localhost/').searchParams
+  // An unknown parameter (a typo, or department[$ne]=…) would otherwise be ignored and the search run unfiltered.
+  const unknown = [...params.keys()].find((key) => !SEARCH_PARAMS.has(key))
+  if (unknown !== undefined) {
+    throw refuse(
+      req,
+      { en: `unknown parameter “${unknown.slice(0, 40)}”.`, zh: `未知参数“${unknown.slice(0, 40)}”。` },
+      { en: `Use: ${[...SEARCH_PARAMS].join(', ')}.`, zh: `可用参数：${[...SEARCH_PARAMS].join('、')}。` },
+    )
+  }
   const q = (params.get('q') ?? '').trim()
   if (!q) {
     throw refuse(req, { en: 'the query `q` is empty.', zh: '未填写搜索词（q）。' }, { en: 'Pass the words to search for as ?q=….', zh: '请通过 ?q=… 传入要搜索的词语。' })

@@ -4,7 +4,12 @@ import { z } from 'zod'
 
 import { badRequest, readJsonBody } from '../../../src/http'
 import { pick } from '../../../src/i18n'
+import { dateProblem } from '../../../src/rules/dates'
+import { RULE_NAMES, RuleViolation } from '../../../src/rules/errors'
 import { PACKAGE_ACTIONS, type PackageAction, performAction, workflowState } from '../../../src/lifecycle/packageLifecycle'
+
+/** A scheduled release is at most a few years ahead; a past time means “now”, as before. */
+const SCHEDULE_YEARS = { minYear: 1949, maxYearsAhead: 5 }
 
 const body = z
   .object({
@@ -49,6 +54,17 @@ export const workflowActionEndpoint: Endpoint = {
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
       return badRequest(req, `Invalid body: ${issues}. Allowed: reason, releaseAt, documentNumber.`, `请求参数有误：${issues}。可用字段：reason、releaseAt、documentNumber。`)
+    }
+    // `new Date('2020-02-30T09:00')` is 1 March: a past time, which would release at once instead of refusing.
+    const when = parsed.data.releaseAt === undefined ? null : dateProblem(parsed.data.releaseAt, SCHEDULE_YEARS)
+    if (when) {
+      throw new RuleViolation(req, {
+        status: 400,
+        rule: 'release-time',
+        ruleName: RULE_NAMES.lifecycle,
+        message: { en: `releaseAt: ${when.en}.`, zh: `定时发布时间（releaseAt）：${when.zh}。` },
+        hint: { en: 'Give releaseAt as ISO 8601, e.g. 2026-12-01T09:00:00+08:00, or omit it to release now.', zh: '定时发布时间请使用 ISO 8601 格式（如 2026-12-01T09:00:00+08:00），立即发布则不填。' },
+      })
     }
     const policy = await performAction(req, String(req.routeParams?.id), action as PackageAction, parsed.data)
     return Response.json({ doc: policy, ...(await workflowState(req, policy)) })

@@ -3,6 +3,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import type { Policy } from '../../../payload-types'
 
 import { idOf } from '../../../src/ids'
+import { isDocumentId } from '../../../src/input/ids'
+import { dateProblem } from '../../../src/rules/dates'
 import { formatIndexNumber } from '../../../src/rules/indexNumber'
 
 /**
@@ -13,8 +15,11 @@ export const assignIndexNumber: CollectionBeforeChangeHook<Policy> = async ({ da
   if (operation !== 'create') return data
   const departmentId = idOf(data.department as never)
   if (departmentId === undefined) return data
-  const department = await req.payload.findByID({ collection: 'departments', id: departmentId, depth: 0, req })
   const year = data.writtenAt ? new Date(data.writtenAt).getFullYear() : new Date().getFullYear()
+  // A missing department or an impossible date is refused by field validation, which runs after this hook.
+  if (!isDocumentId(req.payload, departmentId) || !Number.isInteger(year) || dateProblem(data.writtenAt)) return data
+  const department = await req.payload.findByID({ collection: 'departments', id: departmentId, depth: 0, req }).catch(() => null)
+  if (!department) return data
   const { docs } = await req.payload.find({
     collection: 'policies',
     where: { and: [{ department: { equals: departmentId } }, { indexYear: { equals: year } }] },

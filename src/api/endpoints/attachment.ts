@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { pick } from '../../i18n'
+import { isDocumentId } from '../../input/ids'
 import { mediaDir } from '../../paths'
 import { CACHE_CONTROL } from '../publicCache'
 import { publicFindOne } from '../publicRead'
@@ -18,6 +19,7 @@ export const attachmentEndpoint: Endpoint = {
   handler: async (req) => {
     const id = String(req.routeParams?.id)
     const notFound = () => Response.json({ errors: [{ message: pick(req, { en: 'Not found.', zh: '未找到。' }) }] }, { status: 404 })
+    if (!isDocumentId(req.payload, id)) return notFound()
     const policy = await publicFindOne(req.payload, 'policies', { attachments: { in: [id] } })
     if (!policy) return notFound()
     const media = await req.payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true }).catch(() => null)

@@ -31,8 +31,8 @@ export const feedsEndpoint: Endpoint = {
       async () => {
         const feed =
           kind === 'policies'
-            ? await policiesFeed(req.payload, origin, url.search, q.value)
-            : await interpretationsFeed(req.payload, origin, url.search, q.value)
+            ? await policiesFeed(req.payload, origin, url.search, q.value, format)
+            : await interpretationsFeed(req.payload, origin, url.search, q.value, format)
         return { body: feed[FEED_FORMATS[format]](), contentType: FEED_TYPES[format] }
       },
       () => new Response(null, { status: 404 }),

@@ -39,7 +39,15 @@ export const lookupPolicyEndpoint: Endpoint = {
     const params = new URL(req.url ?? 'http://x/').searchParams
     const indexNumber = params.get('indexNumber')?.trim()
     const documentNumber = params.get('documentNumber')?.trim()
-    if (!indexNumber === !documentNumber || (indexNumber ?? documentNumber ?? '').length > 80) {
+    if ((indexNumber ?? documentNumber ?? '').length > 80) {
+      return Promise.resolve(
+        Response.json(
+          { errors: [{ message: pick(req, { en: 'indexNumber / documentNumber is longer than 80 characters.', zh: '索引号或发文字号超过 80 个字符。' }) }] },
+          { status: 400 },
+        ),
+      )
+    }
+    if (!indexNumber === !documentNumber) {
       return Promise.resolve(
         Response.json(
           { errors: [{ message: pick(req, { en: 'Give exactly one of indexNumber or documentNumber.', zh: '请提供 indexNumber（索引号）或 documentNumber（发文字号）之一。' }) }] },
