@@ -2,11 +2,19 @@ import type { CollectionConfig, Where } from 'payload'
 
 import { departmentOrPublic } from '../../src/access/departmentOrPublic'
 import { createInOwnDepartment, ownDepartment } from '../../src/access/ownDepartment'
+import { ownDepartmentVersions } from '../../src/access/ownDepartmentVersions'
 import { departmentField } from '../../src/fields/department'
+import { existingUpload } from '../../src/fields/existingRelation'
 import { GROUPS } from '../../src/groups'
 import { enforceDepartmentScope } from '../../src/hooks/enforceDepartmentScope'
 import { L, pick } from '../../src/i18n'
+import { validRichText } from '../../src/richText/validate'
+import { validDate } from '../../src/rules/dates'
 import { checkConsultation } from './hooks/checkConsultation'
+
+const PERIOD_RULE = L('重大决策预公开', 'pre-disclosure of major decisions')
+/** A comment period is announced ahead, but not years ahead. */
+const PERIOD_YEARS = { minYear: 1949, maxYearsAhead: 5 }
 
 /** A consultation notice is public once announced and its comment period has begun. */
 const openToThePublic = (): Where => ({
@@ -30,6 +38,7 @@ export const Consultations: CollectionConfig<'consultations'> = {
     create: createInOwnDepartment(['drafter']),
     update: ownDepartment(['drafter']),
     delete: ownDepartment(['drafter']),
+    readVersions: ownDepartmentVersions,
   },
   versions: { maxPerDoc: 50 },
   hooks: {
@@ -37,18 +46,21 @@ export const Consultations: CollectionConfig<'consultations'> = {
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: L('公告标题', 'Title') },
-    { name: 'draft', type: 'richText', label: L('征求意见稿', 'Draft for comment') },
-    { name: 'attachments', type: 'upload', relationTo: 'media', hasMany: true, label: L('附件', 'Attachments') },
+    { name: 'draft', type: 'richText', label: L('征求意见稿', 'Draft for comment'), validate: validRichText(L('征求意见稿', 'draft for comment')) },
+    { name: 'attachments', type: 'upload', relationTo: 'media', hasMany: true, validate: existingUpload(L('附件', 'attachment')), label: L('附件', 'Attachments') },
     {
       type: 'row',
       fields: [
-        { name: 'opensAt', type: 'date', required: true, index: true, label: L('征求意见开始', 'Comments open') },
+        { name: 'opensAt', type: 'date', required: true, index: true, label: L('征求意见开始', 'Comments open'), validate: validDate(PERIOD_RULE, PERIOD_YEARS) },
         {
           name: 'closesAt',
           type: 'date',
           required: true,
           label: L('征求意见截止', 'Comments close'),
-          validate: (value: Date | null | string | undefined, { req, siblingData }) => {
+          validate: (value, options) => {
+            const { req, siblingData } = options
+            const invalid = validDate(PERIOD_RULE, PERIOD_YEARS)(value, options)
+            if (invalid !== true) return invalid
             const opens = (siblingData as { opensAt?: string }).opensAt
             if (value && opens && new Date(value).getTime() <= new Date(opens).getTime()) {
               return pick(req, {

@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { createInOwnDepartment, ownDepartment } from '../../src/access/ownDepartment'
+import { ownDepartmentVersions } from '../../src/access/ownDepartmentVersions'
 import { GROUPS } from '../../src/groups'
 import { L, pick } from '../../src/i18n'
+import { validRichText } from '../../src/richText/validate'
 import { memberEndpoints, memberFields, memberHooks, memberPolicyField, memberReadAccess } from '../../src/lifecycle/packageMember'
 
 export const INTERPRETATION_FORMS = [
@@ -47,6 +49,7 @@ export const Interpretations: CollectionConfig<'interpretations'> = {
     // The package lock (hooks) refuses edits after submission with an explanation.
     update: ownDepartment(['drafter']),
     delete: ownDepartment(['drafter']),
+    readVersions: ownDepartmentVersions,
   },
   versions: { maxPerDoc: 50 },
   endpoints: memberEndpoints('interpretations'),
@@ -78,7 +81,7 @@ export const Interpretations: CollectionConfig<'interpretations'> = {
         },
       ],
     },
-    { name: 'body', type: 'richText', label: L('解读正文', 'Body') },
+    { name: 'body', type: 'richText', label: L('解读正文', 'Body'), validate: validRichText(L('解读正文', 'body')) },
     {
       name: 'card',
       type: 'group',

@@ -1,15 +1,19 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import { createInOwnDepartment, ownDepartment } from '../../src/access/ownDepartment'
+import { ownDepartmentVersions } from '../../src/access/ownDepartmentVersions'
 import { departmentOrPublic } from '../../src/access/departmentOrPublic'
 import { publiclyVisible } from '../../src/access/publiclyVisible'
 import { departmentField } from '../../src/fields/department'
+import { existingRelation, existingUpload } from '../../src/fields/existingRelation'
 import { disclosureFields } from '../../src/fields/disclosure'
 import { enforceDepartmentScope } from '../../src/hooks/enforceDepartmentScope'
 import { GROUPS } from '../../src/groups'
 import { L, pick } from '../../src/i18n'
 import { workflowGroup } from '../../src/lifecycle/fields'
 import { stageField } from '../../src/lifecycle/stages'
+import { validRichText } from '../../src/richText/validate'
+import { validDate } from '../../src/rules/dates'
 import { documentNumberProblem } from '../../src/rules/documentNumber'
 import { isOverdue } from '../../src/rules/releaseClock'
 import { DOCUMENT_TYPES } from '../../src/rules/documentTypes'
@@ -49,6 +53,7 @@ export const Policies: CollectionConfig<'policies'> = {
     // After submission the lock hook refuses content edits with an explanation; validity stays editable.
     update: ownDepartment(['drafter']),
     delete: ownDepartment(['drafter']),
+    readVersions: ownDepartmentVersions,
   },
   versions: { maxPerDoc: 50 },
   endpoints: [workflowStateEndpoint, workflowActionEndpoint],
@@ -129,13 +134,14 @@ export const Policies: CollectionConfig<'policies'> = {
       relationTo: 'departments',
       hasMany: true,
       required: true,
+      validate: existingRelation(L('发文机关', 'issuing organ')),
       label: L('发文机关', 'Issuing organ(s)'),
       admin: { description: L('联合发文可选择多个机关', 'Select several for a joint document') },
     },
     {
       type: 'row',
       fields: [
-        { name: 'writtenAt', type: 'date', required: true, label: L('成文日期', 'Date written'), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } } },
+        { name: 'writtenAt', type: 'date', required: true, label: L('成文日期', 'Date written'), validate: validDate(L('成文日期', 'date written')), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } } },
         {
           name: 'validity',
           type: 'select',
@@ -157,12 +163,13 @@ export const Policies: CollectionConfig<'policies'> = {
       defaultValue: false,
       label: L('重大行政决策（须预公开征求意见）', 'Major decision (requires public consultation)'),
     },
-    { name: 'body', type: 'richText', label: L('正文', 'Body') },
+    { name: 'body', type: 'richText', label: L('正文', 'Body'), validate: validRichText(L('正文', 'body')) },
     {
       name: 'attachments',
       type: 'upload',
       relationTo: 'media',
       hasMany: true,
+      validate: existingUpload(L('附件', 'attachment')),
       label: L('附件', 'Attachments'),
     },
     {

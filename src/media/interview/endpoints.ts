@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Endpoint, PayloadRequest } from 'payload'
+import { type Endpoint, isolateObjectProperty, type PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { badRequest, readJsonBody } from '../../http'
@@ -286,8 +286,11 @@ const questionEndpoint: Endpoint = {
         askedAt: new Date().toISOString(),
         status: 'pending',
       }
-      // Public input is not a staff action: it is not audited; its moderation is.
-      await writeRecord(req, current, { questions: [...questions, entry] }, null)
+      // Public input is not a staff action: it is not audited; its moderation is. It is written as the public's
+      // (no user), so a signed-in reader of another department, or an evaluator, may ask like anyone else.
+      const asPublic = isolateObjectProperty(req, 'user')
+      asPublic.user = null
+      await writeRecord(asPublic, current, { questions: [...questions, entry] }, null)
       return entry
     })
     return Response.json({ question: { key: question.key, status: question.status } }, { status: 201 })
