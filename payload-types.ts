@@ -81,6 +81,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'search-terms': SearchTerm;
     'search-misses': SearchMiss;
+    'catalog-items': CatalogItem;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -119,6 +120,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'search-terms': SearchTermsSelect<false> | SearchTermsSelect<true>;
     'search-misses': SearchMissesSelect<false> | SearchMissesSelect<true>;
+    'catalog-items': CatalogItemsSelect<false> | CatalogItemsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -987,6 +989,75 @@ export interface SearchMiss {
   createdAt: string;
 }
 /**
+ * Each item states the ten elements of the standard catalog and which released content updates its website column; a column not updated within its period is flagged as sleeping.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "catalog-items".
+ */
+export interface CatalogItem {
+  id: number;
+  itemNumber: string;
+  title: string;
+  content: string;
+  /**
+   * e.g. Policies > Normative documents
+   */
+  websiteColumn: string;
+  updatePeriod: 'realtime' | 'monthly' | 'quarterly' | 'yearly' | 'days';
+  periodDays?: number | null;
+  /**
+   * e.g. within 20 working days of being produced or changed
+   */
+  updatePeriodText?: string | null;
+  responsibleUnit: number | Department;
+  channels: (
+    'website' | 'gazette' | 'new-media' | 'service-hall' | 'reading-room' | 'press' | 'media' | 'notice-board' | 'other'
+  )[];
+  legalBasis: string;
+  audience: 'public' | 'specific';
+  audienceNote?: string | null;
+  method: 'proactive' | 'on-request';
+  /**
+   * Which released content updates this column, to detect sleeping columns; leave empty for columns this system does not publish.
+   */
+  feed?: {
+    kind?: ('policies' | 'interpretations' | 'infographics' | 'videos' | 'interviews' | 'consultations') | null;
+    /**
+     * None: every type
+     */
+    documentTypes?:
+      | (
+          | 'normative'
+          | 'regulation'
+          | 'decree'
+          | 'opinion'
+          | 'notice'
+          | 'plan'
+          | 'approval'
+          | 'commendation'
+          | 'appointment'
+          | 'other'
+        )[]
+      | null;
+    /**
+     * None: every form
+     */
+    forms?: ('text' | 'leader' | 'expert' | 'media' | 'card')[] | null;
+    responsibleUnitOnly?: boolean | null;
+  };
+  /**
+   * When matching content was last released publicly (released, proactive content only)
+   */
+  lastUpdatedAt?: string | null;
+  deadline?: string | null;
+  /**
+   * No release within the update period; items without a content feed are not assessed
+   */
+  stale?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1153,6 +1224,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'search-misses';
         value: number | SearchMiss;
+      } | null)
+    | ({
+        relationTo: 'catalog-items';
+        value: number | CatalogItem;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1717,6 +1792,38 @@ export interface SearchMissesSelect<T extends boolean = true> {
   firstAt?: T;
   lastAt?: T;
   lastFilters?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "catalog-items_select".
+ */
+export interface CatalogItemsSelect<T extends boolean = true> {
+  itemNumber?: T;
+  title?: T;
+  content?: T;
+  websiteColumn?: T;
+  updatePeriod?: T;
+  periodDays?: T;
+  updatePeriodText?: T;
+  responsibleUnit?: T;
+  channels?: T;
+  legalBasis?: T;
+  audience?: T;
+  audienceNote?: T;
+  method?: T;
+  feed?:
+    | T
+    | {
+        kind?: T;
+        documentTypes?: T;
+        forms?: T;
+        responsibleUnitOnly?: T;
+      };
+  lastUpdatedAt?: T;
+  deadline?: T;
+  stale?: T;
   updatedAt?: T;
   createdAt?: T;
 }

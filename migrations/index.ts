@@ -2,6 +2,7 @@ import * as migration_20261126_105316_initial from './20261126_105316_initial';
 import * as migration_20261126_112000_workflow_audit_jobs from './20261126_112000_workflow_audit_jobs';
 import * as migration_20261126_115047_content_api_webhooks from './20261126_115047_content_api_webhooks';
 import * as migration_20261126_122405_media_search from './20261126_122405_media_search';
+import * as migration_20261126_135003_catalog_items from './20261126_135003_catalog_items';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261126_122405_media_search.up,
     down: migration_20261126_122405_media_search.down,
-    name: '20261126_122405_media_search'
+    name: '20261126_122405_media_search',
+  },
+  {
+    up: migration_20261126_135003_catalog_items.up,
+    down: migration_20261126_135003_catalog_items.down,
+    name: '20261126_135003_catalog_items'
   },
 ];

@@ -6,6 +6,7 @@ import { buildConfig, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
 import { AuditLog } from '../collections/AuditLog'
+import { CatalogItems } from '../collections/CatalogItems'
 import { Consultations } from '../collections/Consultations'
 import { Departments } from '../collections/Departments'
 import { Infographics } from '../collections/Infographics'
@@ -20,14 +21,19 @@ import { Videos } from '../collections/Videos'
 import { WebhookDeliveries } from '../collections/WebhookDeliveries'
 import { Webhooks } from '../collections/Webhooks'
 import { publicApiEndpoints } from './api'
+import { catalogEndpoints } from './catalog/endpoints'
+import { complianceEndpoints } from './compliance/endpoints'
+import { pendingEndpoint } from './compliance/pending'
 import { databaseAdapter, type DatabaseOptions } from './db/adapter'
 import { RELEASE_QUEUE } from './lifecycle/packageLifecycle'
 import { releaseScheduledPackage } from './lifecycle/releaseJob'
 import { GROUPS } from './groups'
+import { inputGuards } from './input/guard'
 import { multipartFileLimit } from './media/config'
 import { projectRoot } from './paths'
 import { searchEndpoints } from './search/endpoints'
 import { warmSearchIndex } from './search/service'
+import { recoverUnloggedSteps } from './audit/recoverSteps'
 import { deliverWebhookTask } from './webhooks/deliverTask'
 import { WEBHOOK_QUEUE } from './webhooks/events'
 
@@ -61,22 +67,29 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       avatar: 'default',
       dateFormat: 'yyyy-MM-dd HH:mm',
       components: {
-        afterNavLinks: ['/src/components/search/SearchNavLink#SearchNavLink'],
-        views: { search: { Component: '/src/components/search/SearchView#SearchView', path: '/search' } },
+        afterNavLinks: ['/src/components/search/SearchNavLink#SearchNavLink', '/src/components/compliance/ComplianceNavLink#ComplianceNavLink'],
+        views: {
+          search: { Component: '/src/components/search/SearchView#SearchView', path: '/search' },
+          compliance: { Component: '/src/components/compliance/ComplianceView#ComplianceView', path: '/compliance' },
+        },
       },
     },
     i18n: {
       supportedLanguages: { zh, en },
       fallbackLanguage: 'zh',
     },
-    collections: [Policies, Interpretations, Infographics, Videos, Interviews, Consultations, Media, Departments, Users, AuditLog, Webhooks, WebhookDeliveries, SearchTerms, SearchMisses],
+    collections: [Policies, Interpretations, Infographics, Videos, Interviews, Consultations, Media, Departments, Users, AuditLog, Webhooks, WebhookDeliveries, SearchTerms, SearchMisses, CatalogItems],
     editor: lexicalEditor(),
     // The multipart parser's ceiling sits just above the largest media limit (videos); each collection refuses
     // files over its own limit with an explanation (src/media/config.ts).
     upload: { limits: { fileSize: multipartFileLimit() }, requestSizeLimit: multipartFileLimit() + 1024 * 1024 },
-    endpoints: [...publicApiEndpoints, ...searchEndpoints],
-    // The server builds its search index at start rather than on the first search (scripts and tests: on first use).
-    onInit: warmSearchIndex,
+    endpoints: [...publicApiEndpoints, ...searchEndpoints, ...catalogEndpoints, pendingEndpoint, ...complianceEndpoints],
+    // First complete the steps a killed process left without their audit entry (the search index, the public cache
+    // and webhooks follow the trail), then build the search index rather than on the first search.
+    onInit: async (payload) => {
+      await recoverUnloggedSteps(payload)
+      await warmSearchIndex(payload)
+    },
     jobs: {
       tasks: [releaseScheduledPackage, deliverWebhookTask()],
       // Scheduled releases are stored jobs: the server polls the queue every minute, and a restart loses none.
@@ -92,6 +105,8 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
         admin: { ...defaultJobsCollection.admin, hidden: false, group: GROUPS.organisation },
       }),
     },
+    // The REST boundary: request shape, query operators, ids and file names checked before any operation.
+    plugins: [inputGuards],
     db: databaseAdapter(options.databaseUrl, options.database),
     sharp,
     typescript: {

@@ -187,6 +187,26 @@ export async function workflowState(req: PayloadRequest, policy: Policy) {
 }
 
 /**
+ * What the compliance report (src/compliance/report.ts) needs from a step, recorded in the audit entry so that
+ * its figures come from the trail alone, not from fields that change later: disclosure and deadline at
+ * signing; disclosure and exemptions (with their reasons) at scheduling and release.
+ */
+export function complianceDetails(policy: Policy, stage: Stage, workflow: Partial<Workflow>): Record<string, unknown> {
+  if (stage === 'signed') return { disclosure: policy.disclosure ?? null, releaseDeadline: workflow.releaseDeadline ?? null }
+  if (stage !== 'released' && stage !== 'scheduled') return {}
+  const e = policy.exemption ?? {}
+  return {
+    disclosure: policy.disclosure ?? null,
+    exemption: {
+      interpretation: Boolean(e.interpretationExempt),
+      interpretationReason: e.interpretationExempt ? (e.interpretationExemptReason ?? null) : null,
+      consultation: Boolean(e.consultationExempt),
+      consultationReason: e.consultationExempt ? (e.consultationExemptReason ?? null) : null,
+    },
+  }
+}
+
+/**
  * Takes one step of the lifecycle for the whole package: checks the rules, writes the policy's single
  * stage (members' visibility derives from it, so they move in the same write), records who/when, and appends
  * the audit entry — in one transaction where the database has them.
@@ -252,7 +272,11 @@ export async function performAction(
       toStage: stage,
       reason: input.reason,
       members,
-      details: { system: Boolean(options.system), ...(stage === 'scheduled' ? { releaseAt: workflow.scheduledReleaseAt } : {}) },
+      details: {
+        system: Boolean(options.system),
+        ...(stage === 'scheduled' ? { releaseAt: workflow.scheduledReleaseAt } : {}),
+        ...complianceDetails(policy, stage, workflow),
+      },
     })
     if (stage === 'released' || stage === 'withdrawn') {
       await enqueueWebhookEvent(req, stage, updated)

@@ -5,6 +5,7 @@ import type { Consultation, Department, Policy, User } from '../../payload-types
 import { ACTIONS, type ActionInput, type PackageAction, performAction } from '../lifecycle/packageLifecycle'
 import type { Stage } from '../lifecycle/stages'
 import { lexicalFromText } from '../richText/plainText'
+import { seedCatalog } from './catalog'
 import { DEMO_PACKAGES, type DemoConsultation, type DemoDepartmentKey, type DemoPackage } from './demoContent'
 import { demoEmail, type DemoOrganisation, seedOrganisation } from './organisation'
 
@@ -96,6 +97,7 @@ export async function seedDemo(payload: Payload, log: (line: string) => void = (
 
     if (pkg.stage) policy = await walkTo(payload, org, pkg, policy, (line) => log(`${tag}   ${line}`))
   }
+  await seedCatalog(payload, org, log)
   return created
 }
 
