@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { idOf } from '../ids'
+import { idKey, idOf } from '../ids'
 
 /** Audit actions that move a package's stage (member changes and supplements do not). */
 const STAGE_ACTIONS = ['submit', 'approve', 'return', 'sign', 'schedule', 'release', 'withdraw']
@@ -24,10 +24,11 @@ export async function reconcileStages(payload: Payload): Promise<StageMismatch[]
   })
   for (const entry of entries.docs) {
     const policy = entry.refs?.policy ?? idOf(entry.policy as never)
-    if (policy !== undefined && policy !== null && entry.toStage) latest.set(String(policy), entry.toStage)
+    // idKey: ids recorded before a backup was restored onto another adapter still name their policy (src/backup).
+    if (policy !== undefined && policy !== null && entry.toStage) latest.set(idKey(policy)!, entry.toStage)
   }
   const policies = await payload.find({ collection: 'policies', pagination: false, depth: 0, overrideAccess: true, select: { stage: true, title: true } })
   return policies.docs
-    .map((p) => ({ id: p.id, title: p.title, stored: p.stage, logged: latest.get(String(p.id)) ?? 'drafting' }))
+    .map((p) => ({ id: p.id, title: p.title, stored: p.stage, logged: latest.get(idKey(p.id)!) ?? 'drafting' }))
     .filter((p) => p.stored !== p.logged)
 }
