@@ -14,6 +14,7 @@ import {
   GENESIS_HASH,
   verifyAuditChain,
 } from '../src/audit/auditTrail'
+import { idOf } from '../src/ids'
 import { lane } from './helpers/payload'
 import { policyData, startWorld, type World } from './helpers/world'
 
@@ -247,7 +248,7 @@ describe('immutability', () => {
 })
 
 describe('reading', () => {
-  test('department users see their department’s entries, viewers and admins all, anonymous nothing', async () => {
+  test('department users (viewers included) see their department’s entries, evaluators and admins all, anonymous nothing', async () => {
     const all = await entries()
     const ofA = all.filter((e) => String(e.department) === String(w.a.id))
     const ofB = all.filter((e) => String(e.department) === String(w.b.id))
@@ -291,6 +292,21 @@ describe('verification', () => {
     expect([null, undefined, String(doomed.id)]).toContain(after.policy === null || after.policy === undefined ? after.policy : String(after.policy))
     expect((after.refs as any).policy).toBe(String(doomed.id))
     console.info(`[${lane}] after deleting the policy, the entry's policy column is ${JSON.stringify(after.policy ?? null)}`)
+    expect((await verifyAuditChain(w.payload)).ok).toBe(true)
+  })
+
+  test('a drafter deleting a drafting policy through REST leaves a policy-deleted entry naming it', async () => {
+    const token = await w.token('drafter')
+    const created = await w.rest.post('/policies', policyData(w.a, { title: '起草后删除' }), token)
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    const res = await w.rest.delete(`/policies/${id}`, token)
+    expect(res.status).toBe(200)
+    expect((await w.rest.get(`/policies/${id}`, token)).status).toBe(404)
+    const deleted = (await entries()).filter((e) => e.action === 'policy-deleted' && (e.refs as any).policy === String(id))
+    expect(deleted).toHaveLength(1)
+    expect(deleted[0]).toMatchObject({ details: { title: '起草后删除' }, actorEmail: 'drafter@demo.gov.cn' })
+    expect(String(idOf(deleted[0].department as never))).toBe(String(w.a.id))
     expect((await verifyAuditChain(w.payload)).ok).toBe(true)
   })
 

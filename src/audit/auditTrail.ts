@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto'
 import type { AuditLog } from '../../payload-types'
 
 import { AUDIT_APPEND_FLAG } from '../../collections/AuditLog'
-import { type Id, idOf, type RelationValue } from '../ids'
+import { type Id, idKey, idOf, type RelationValue } from '../ids'
 
 export const AUDIT_COLLECTION = 'audit-log' as const
 
@@ -34,6 +34,11 @@ export type AuditEntryInput = {
   fromStage?: string
   members?: AuditMember[]
   policy?: Id
+  /**
+   * The policy was just deleted: its id is recorded (and hashed) in `refs` only, because SQLite's foreign key
+   * refuses a relationship column pointing at a row that is gone.
+   */
+  policyDeleted?: boolean
   reason?: string
   toStage?: string
 }
@@ -173,12 +178,13 @@ export function auditHash(prevHash: string, content: AuditContent): string {
 
 /**
  * A relationship column that no longer matches the recorded id: it may have been cleared (its document was
- * deleted), never repointed.
+ * deleted), never repointed. Compared by `idKey`, so that a backup restored onto another adapter (SQLite's 5 is
+ * MongoDB's 000000000000000000000005, see src/backup) still matches what was recorded.
  */
 function repointedRelation(entry: StoredEntry, content: AuditContent): string | undefined {
   for (const key of ['policy', 'department', 'actor'] as const) {
     const column = idText(entry[key] as RelationValue)
-    if (column !== null && column !== content[key]) return `${key} points at ${column}, recorded ${content[key]}`
+    if (column !== null && idKey(column) !== idKey(content[key])) return `${key} points at ${column}, recorded ${content[key]}`
   }
   return undefined
 }
@@ -208,7 +214,8 @@ function isConflict(error: unknown): boolean {
     return Boolean(e.data?.errors?.some((f) => f.path === 'seq' || f.path === 'hash' || f.path === ''))
   }
   const message = `${String(e?.code ?? '')} ${String(e?.message ?? '')}`
-  return /SQLITE_BUSY|SQLITE_CONSTRAINT|E11000|duplicate key/i.test(message)
+  // Only a clash on the unique seq/hash indexes is a concurrent writer; other constraint failures are bugs to surface.
+  return /SQLITE_BUSY|UNIQUE constraint|E11000|duplicate key/i.test(message)
 }
 
 /** Counts conflicts resolved by retrying (for tests and diagnostics). */
@@ -244,7 +251,7 @@ export async function appendAudit(req: PayloadRequest, entry: AuditEntryInput): 
     actorEmail: text(user?.email),
     actorRoles: user?.roles?.length ? user.roles.join(',') : null,
     department: department ?? null,
-    policy: entry.policy ?? null,
+    policy: entry.policyDeleted ? null : (entry.policy ?? null),
     fromStage: text(entry.fromStage),
     toStage: text(entry.toStage),
     reason: text(entry.reason),

@@ -25,6 +25,7 @@ export const auditPolicyDeletion: CollectionAfterDeleteHook<Policy> = async ({ d
   await appendAudit(req, {
     action: 'policy-deleted',
     policy: doc.id,
+    policyDeleted: true,
     department: idOf(doc.department as never),
     details: { title: doc.title, documentNumber: doc.documentNumber ?? null },
   })
