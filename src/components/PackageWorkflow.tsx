@@ -1,6 +1,6 @@
 'use client'
 
-import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { Button, useConfig, useDocumentInfo, useForm, useFormModified, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
 import { useActionPost } from './useActionPost'
@@ -43,7 +43,9 @@ const text = {
  * and fix), and buttons for the steps the signed-in user may take. The server checks every rule again.
  */
 export function PackageWorkflow() {
-  const { id, savedDocumentData } = useDocumentInfo()
+  const { id, savedDocumentData, updateSavedDocumentData } = useDocumentInfo()
+  const { reset } = useForm()
+  const modified = useFormModified()
   const { config } = useConfig()
   const { i18n } = useTranslation()
   const lang = i18n.language === 'en' ? 'en' : 'zh'
@@ -69,7 +71,21 @@ export function PackageWorkflow() {
     if (reason.trim()) body.reason = reason.trim()
     if (action === 'release' && releaseAt) body.releaseAt = new Date(releaseAt).toISOString()
     if (action === 'sign' && documentNumber.trim()) body.documentNumber = documentNumber.trim()
-    return post(`${api}/${action}`, body, () => setReason(''))
+    return post(`${api}/${action}`, body, () => {
+      setReason('')
+      void refreshForm()
+    })
+  }
+
+  // A step changes the stage, the sign-off record and maybe 发文字号 on the server: show them in the form as well,
+  // unless the user has unsaved edits there (those are never discarded).
+  const refreshForm = async () => {
+    if (modified) return
+    const res = await fetch(`${config.serverURL}${config.routes.api}/policies/${id}?depth=0`, { credentials: 'include' })
+    if (!res.ok) return
+    const doc = (await res.json()) as Record<string, unknown>
+    await reset(doc)
+    updateSavedDocumentData(doc)
   }
 
   if (!id) return <p>{text.unsaved[lang]}</p>
