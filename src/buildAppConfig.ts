@@ -87,8 +87,11 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     // First complete the steps a killed process left without their audit entry (the search index, the public cache
     // and webhooks follow the trail), then build the search index rather than on the first search.
     onInit: async (payload) => {
-      await recoverUnloggedSteps(payload)
-      await warmSearchIndex(payload)
+      // A database without its tables yet (a script that migrates after start) has nothing to recover.
+      await recoverUnloggedSteps(payload).catch((error: unknown) =>
+        payload.logger.warn(`Could not check for steps missing from the audit trail: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      warmSearchIndex(payload)
     },
     jobs: {
       tasks: [releaseScheduledPackage, deliverWebhookTask()],
