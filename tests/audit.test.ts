@@ -14,6 +14,8 @@ import {
   GENESIS_HASH,
   verifyAuditChain,
 } from '../src/audit/auditTrail'
+import { recoverUnloggedSteps } from '../src/audit/recoverSteps'
+import { reconcileStages } from '../src/audit/reconcileStages'
 import { idOf } from '../src/ids'
 import { lane } from './helpers/payload'
 import { policyData, startWorld, type World } from './helpers/world'
@@ -277,6 +279,34 @@ describe('reading', () => {
     const anonymous = await w.rest.get('/audit-log?limit=100')
     expect([401, 403].includes(anonymous.status) || anonymous.body.docs?.length === 0).toBe(true)
     expect([401, 403, 404]).toContain((await w.rest.get(`/audit-log/${ofA[0].id}`)).status)
+  })
+})
+
+describe('recovery at start', () => {
+  test('a step whose audit entry was cut off is completed on the trail; a stage the lifecycle could not have reached is not', async () => {
+    const signer = await reqAs('signer@demo.gov.cn')
+    // A signed package whose release wrote its stage but died before its entry (as tests/crash.test.ts provokes).
+    const cut = await fixturePolicy(w.a, '发布中断')
+    await appendAudit(signer, { action: 'policy-created', policy: cut.id })
+    await appendAudit(signer, { action: 'sign', policy: cut.id, fromStage: 'content-passed', toStage: 'signed' })
+    const releasedAt = '2026-03-02T02:00:00.000Z'
+    await w.payload.db.updateOne({ collection: 'policies', id: cut.id, data: { stage: 'released', workflow: { releasedAt } } })
+    // A policy pushed to released straight from drafting: tampering, left for audit:verify to report.
+    const forged = await fixturePolicy(w.a, '越级发布')
+    await appendAudit(signer, { action: 'policy-created', policy: forged.id })
+    await w.payload.db.updateOne({ collection: 'policies', id: forged.id, data: { stage: 'released' } })
+
+    const recovered = await recoverUnloggedSteps(w.payload)
+    expect(recovered).toEqual([{ action: 'release', id: cut.id, logged: 'signed', stored: 'released' }])
+    const entry = (await entries()).filter((e) => (e.refs as any).policy === String(cut.id) && e.action === 'release')
+    expect(entry).toHaveLength(1)
+    expect(entry[0]).toMatchObject({ fromStage: 'signed', toStage: 'released', details: { recovered: true, stepAt: releasedAt, system: true } })
+    expect((await reconcileStages(w.payload)).map((m) => String(m.id))).toEqual([String(forged.id)])
+    // Idempotent: a second start finds nothing more to recover.
+    expect(await recoverUnloggedSteps(w.payload)).toEqual([])
+    expect((await verifyAuditChain(w.payload)).ok).toBe(true)
+    // Later tests (the CLI) expect every stage to match its trail.
+    await w.payload.db.updateOne({ collection: 'policies', id: forged.id, data: { stage: 'drafting' } })
   })
 })
 
