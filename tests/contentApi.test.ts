@@ -105,6 +105,31 @@ describe('the bundle', () => {
   })
 })
 
+describe('a withdrawal while a bundle is being read', () => {
+  test('answers 404, never the policy without its interpretations', async () => {
+    const pkg = await releasedPackage({ title: '读取中撤回' }, ['text', 'expert'])
+    // The withdrawal lands right after the bundle has read the policy and before it reads the members (written
+    // straight to the row, as another instance's withdrawal would be seen by this one).
+    const hooks = w.payload.collections.policies.config.hooks.afterRead
+    let armed = true
+    const withdrawAfterRead = async ({ doc, req }: { doc: any; req: any }) => {
+      if (armed && !req.user && String(doc.id) === String(pkg.policy.id)) {
+        armed = false
+        await w.payload.db.updateOne({ collection: 'policies', id: doc.id, data: { stage: 'withdrawn' } })
+      }
+      return doc
+    }
+    hooks.push(withdrawAfterRead as never)
+    try {
+      const res = await w.rest.get(`/public/policies/${pkg.policy.id}`)
+      expect(armed).toBe(false)
+      expect(res.status).toBe(404)
+    } finally {
+      hooks.splice(hooks.indexOf(withdrawAfterRead as never), 1)
+    }
+  })
+})
+
 describe('the cache fast path used by the Next route', () => {
   test('answers a hot URL from memory, and stops the moment this instance writes to the audit log', async () => {
     const url = `http://localhost:3000/api/public/policies/${released.policy.id}`

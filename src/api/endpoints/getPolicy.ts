@@ -18,7 +18,12 @@ async function bundleResponse(req: PayloadRequest, where: Where) {
     req,
     async () => {
       const policy = await publicFindOne<Policy>(req.payload, 'policies', where, 1)
-      return policy ? { body: JSON.stringify(await policyBundle(req.payload, policy)) } : null
+      if (!policy) return null
+      const bundle = await policyBundle(req.payload, policy)
+      // Members are read after the policy: a withdrawal in between would hide them and leave a policy without its
+      // interpretations. Public visibility never comes back once lost, so still visible now means visible throughout.
+      const still = await publicFindOne<Policy>(req.payload, 'policies', { id: { equals: policy.id } }, 0)
+      return still ? { body: JSON.stringify(bundle) } : null
     },
     notFound(req),
   )
