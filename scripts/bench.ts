@@ -119,18 +119,10 @@ function serve(handler: Parameters<typeof createServer>[1]): Promise<{ server: S
   )
 }
 
-/** What the Next route does (src/app/(payload)/api/[...slug]/route.ts): the cache fast path, then Payload's REST handler. */
+/** The API as the Next route serves it (cache fast path, then Payload's REST handler), on node:http. */
 async function servePayload(config: Booted['config']) {
-  const { handleEndpoints } = await import('payload')
-  const { fromCacheOnly } = await import('../src/api/publicCache')
-  return serve(async (req, res) => {
-    const url = `http://127.0.0.1${req.url}`
-    const response =
-      (req.method === 'GET' ? fromCacheOnly(url, req.headers['if-none-match'] ?? null) : null) ??
-      (await handleEndpoints({ config, request: new Request(url, { method: req.method, headers: req.headers as HeadersInit }) }))
-    res.writeHead(response.status, Object.fromEntries(response.headers))
-    res.end(Buffer.from(await response.arrayBuffer()))
-  })
+  const { serveApi } = await import('../src/server/apiServer')
+  return serveApi(config)
 }
 
 type Result = { errors: number; non2xx: number; p50: number; p99: number; rps: number; timeouts: number; total: number }
@@ -191,7 +183,7 @@ async function main() {
   console.log(`ratio a/b (bundle vs stock REST): ${(results.a.rps / results.b.rps).toFixed(2)}  (target ≥ 3)`)
   console.log(`ratio a/c (bundle vs raw bytes):  ${(results.a.rps / results.c.rps).toFixed(2)}  (target ≥ 0.5)`)
   console.log(`bundle p99: ${results.a.p99} ms  (target < 20 ms)`)
-  app.server.close()
+  await app.close()
   raw.server.close()
 
   // List latency grows with the table? Distinct pages, so every request misses the response cache.
@@ -202,7 +194,7 @@ async function main() {
     await timeSequential(Array.from({ length: 50 }, (_, i) => `${server.url}/api/public/policies?limit=7&page=${i + 1}`)) // warm-up
     const urls = Array.from({ length: 200 }, (_, i) => `${server.url}/api/public/policies?limit=5&page=${i + 1}`)
     const timing = await timeSequential(urls)
-    server.server.close()
+    await server.close()
     await booted.payload.destroy()
     return timing
   }
