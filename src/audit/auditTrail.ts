@@ -8,7 +8,7 @@
  * The collection refuses every write through the API and, through hooks that also run with overrideAccess, every
  * update and delete and every create that does not come from `appendAudit`.
  */
-import type { Payload, PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { createHash } from 'node:crypto'
 
@@ -298,6 +298,34 @@ export async function appendAudit(req: PayloadRequest, entry: AuditEntryInput): 
 
 export type AuditChainBreak = 'gap-in-seq' | 'hash-mismatch' | 'prev-link-mismatch' | 'ref-mismatch'
 
+/**
+ * The entries after `afterSeq` in seq order, `pageSize` at a time, every page yielded (the last one short, maybe
+ * empty). Keyset on seq, so entries appended meanwhile land at the end instead of shifting pages.
+ */
+export async function* auditPagesAfter(
+  payload: Payload,
+  afterSeq: number,
+  pageSize: number,
+  req?: PayloadRequest,
+): AsyncGenerator<AuditLog[]> {
+  let from = afterSeq
+  for (;;) {
+    const { docs } = await payload.find({
+      collection: AUDIT_COLLECTION,
+      where: from ? { seq: { greater_than: from } } : {},
+      sort: 'seq',
+      limit: pageSize,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      ...(req ? { req } : {}),
+    })
+    yield docs
+    if (docs.length < pageSize) return
+    from = Number(docs.at(-1)!.seq)
+  }
+}
+
 export type AuditVerification =
   | { entries: number; head: { hash: string; seq: number } | null; ok: true }
   | { brokenAt: number; code: AuditChainBreak; entries: number; ok: false; reason: string }
@@ -319,17 +347,7 @@ export async function verifyAuditChain(
   let done = 0
   let head: { hash: string; seq: number } | null = null
   onProgress?.(0, total)
-  for (;;) {
-    const where: Where = head ? { seq: { greater_than: head.seq } } : {}
-    const { docs } = await payload.find({
-      collection: AUDIT_COLLECTION,
-      where,
-      sort: 'seq',
-      limit: PAGE,
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-    })
+  for await (const docs of auditPagesAfter(payload, 0, PAGE)) {
     for (const doc of docs) {
       const broken = (brokenAt: number, code: AuditChainBreak, reason: string): AuditVerification => ({
         ok: false,
@@ -364,7 +382,6 @@ export async function verifyAuditChain(
       head = { seq, hash: doc.hash }
     }
     onProgress?.(done, Math.max(total, done))
-    if (docs.length < PAGE) break
   }
   return { ok: true, entries: done, head }
 }

@@ -1,6 +1,6 @@
-import type { Payload, PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import { AUDIT_COLLECTION, auditContent } from '../audit/auditTrail'
+import { AUDIT_COLLECTION, auditContent, auditPagesAfter } from '../audit/auditTrail'
 import type { ComplianceEntry } from './report'
 
 /** Entries read per query: bounded memory per page, few round trips. */
@@ -25,27 +25,13 @@ export const complianceEntryOf = (doc: Parameters<typeof auditContent>[0] & { ha
 
 type StoredPage = { entries: ComplianceEntry[]; firstPrevHash: null | string }
 
-/** The entries after `after`, in seq order, `PAGE` at a time (keyset on seq: appends meanwhile land at the end). */
+/** The entries after `after`, in seq order, and the prevHash of the first (to check it continues the chain). */
 async function entriesAfter(payload: Payload, after: number, req?: PayloadRequest): Promise<StoredPage> {
   const entries: ComplianceEntry[] = []
   let firstPrevHash: null | string = null
-  let from = after
-  for (;;) {
-    const where: Where = from ? { seq: { greater_than: from } } : {}
-    const { docs } = await payload.find({
-      collection: AUDIT_COLLECTION,
-      where,
-      sort: 'seq',
-      limit: PAGE,
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      ...(req ? { req } : {}),
-    })
+  for await (const docs of auditPagesAfter(payload, after, PAGE, req)) {
     if (!entries.length && docs[0]) firstPrevHash = String(docs[0].prevHash ?? '')
     for (const doc of docs) entries.push(complianceEntryOf(doc))
-    if (docs.length < PAGE) break
-    from = Number(docs.at(-1)!.seq)
   }
   return { entries, firstPrevHash }
 }

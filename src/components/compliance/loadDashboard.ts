@@ -4,7 +4,7 @@ import type { ComplianceReport } from '../../compliance/types'
 
 import { DEPARTMENT_PARAM, dashboardScope } from '../../access/dashboardScope'
 import { catalogStatus, type CatalogItemStatus } from '../../catalog/status'
-import { loadComplianceEntries, loadDepartmentNames } from '../../compliance/load'
+import { currentComplianceEntries, loadDepartmentNames } from '../../compliance/load'
 import { type PendingPackage, pendingPackages } from '../../compliance/pending'
 import { computeComplianceReport } from '../../compliance/report'
 import { CROSS_DEPARTMENT_ROLES, hasRole } from '../../roles'
@@ -60,7 +60,8 @@ export async function loadDashboard(
 
   let years: number[] = []
   const report = await section(async () => {
-    const entries = await loadComplianceEntries(req.payload)
+    // The same incremental read of the trail as GET /api/compliance (only entries appended since the last view).
+    const entries = await currentComplianceEntries(req.payload)
     const data = computeComplianceReport(entries, { now, year, department, departmentNames: names })
     // The years to choose from: every year with activity in scope, and this one.
     const activity = year === null ? data.byYear : computeComplianceReport(entries, { now, department }).byYear
