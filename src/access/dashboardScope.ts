@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { type Id, sameId } from '../ids'
 import { CROSS_DEPARTMENT_ROLES, hasRole } from '../roles'
+import { badRequest } from '../http'
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
 import { userDepartment } from './userDepartment'
 
@@ -49,4 +50,17 @@ export function dashboardScope(req: PayloadRequest, requested?: null | string): 
     })
   }
   return { department: own }
+}
+
+/**
+ * The scope of a request to a compliance endpoint from its `department` query parameter: a 400 response when the
+ * parameter is not a department id, otherwise `dashboardScope` (which throws 401/403).
+ */
+export function requestScope(req: PayloadRequest): DashboardScope | Response {
+  const value = new URL(req.url ?? 'http://localhost/').searchParams.get('department') || null
+  if (value !== null && !DEPARTMENT_PARAM.test(value)) {
+    const shown = value.slice(0, 64)
+    return badRequest(req, `“${shown}” is not a department id.`, `“${shown}”不是有效的部门编号。`)
+  }
+  return dashboardScope(req, value)
 }

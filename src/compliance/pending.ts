@@ -7,9 +7,7 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import type { Policy } from '../../payload-types'
 
-import { dashboardScope } from '../access/dashboardScope'
-import { departmentParam } from '../catalog/endpoints'
-import { badRequest } from '../http'
+import { requestScope } from '../access/dashboardScope'
 import { type Bilingual, L, pick } from '../i18n'
 import { type Id, idOf } from '../ids'
 import { ACTIONS, PACKAGE_ACTIONS } from '../lifecycle/packageLifecycle'
@@ -166,9 +164,8 @@ export const pendingEndpoint: Endpoint = {
   path: '/compliance/pending',
   method: 'get',
   handler: async (req) => {
-    const param = departmentParam(req)
-    if (!param.ok) return badRequest(req, `“${param.value}” is not a department id.`, `“${param.value}”不是有效的部门编号。`)
-    const scope = dashboardScope(req, param.value)
+    const scope = requestScope(req)
+    if (scope instanceof Response) return scope
     const list = await pendingPackages(req, { department: scope.department })
     const admin = req.payload.config.routes.admin
     return Response.json(
