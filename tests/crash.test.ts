@@ -157,12 +157,20 @@ async function api(path: string, init: { body?: unknown; token?: string } = {}):
   if (init.body !== undefined) headers['content-type'] = 'application/json'
   phase(`${init.body === undefined ? 'GET' : 'POST'} ${path}`)
   const sent = performance.now()
-  const res = await fetch(`${server!.url}/api${path}`, {
-    // A server that stops answering fails the test with the request named, not with jest's timeout.
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  const send = () =>
+    fetch(`${server!.url}/api${path}`, {
+      // A server that stops answering fails the test with the request named, not with jest's timeout.
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      method: init.body === undefined ? 'GET' : 'POST',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    })
+  // A GET on a pooled keep-alive socket the server closed at that moment fails with "other side closed" (seen once
+  // in CI); a GET is safe to send again, and a server that really died refuses the second one too.
+  const res = await send().catch((error: unknown) => {
+    if (init.body !== undefined || !/other side closed/.test(String((error as { cause?: unknown })?.cause ?? ''))) throw error
+    phase(`  retry ${path.slice(0, 40)} after: ${String((error as { cause?: unknown }).cause)}`)
+    return send()
   })
   const text = await res.text()
   phase(`  ${res.status} ${path.slice(0, 40)} after ${(performance.now() - sent).toFixed(0)} ms`)
