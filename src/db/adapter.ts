@@ -6,6 +6,7 @@ import path from 'node:path'
 
 import { migrations } from '../../migrations'
 import { projectRoot } from '../paths'
+import { sqliteBusyTimeoutMs, withSqliteConcurrency } from './sqliteConcurrency'
 
 export const DEFAULT_DATABASE_URL = 'file:./data/cms.db'
 
@@ -31,12 +32,19 @@ export function databaseAdapter(
   options: DatabaseOptions = {},
 ): DatabaseAdapterObj {
   if (url.startsWith('file:')) {
-    return sqliteAdapter({
-      client: { url: sqliteFileUrl(url) },
-      migrationDir: path.resolve(projectRoot, 'migrations'),
-      prodMigrations: migrations,
-      push: options.sqlitePush ?? false,
-    })
+    const fileUrl = sqliteFileUrl(url)
+    return withSqliteConcurrency(
+      sqliteAdapter({
+        client: { url: fileUrl },
+        migrationDir: path.resolve(projectRoot, 'migrations'),
+        prodMigrations: migrations,
+        push: options.sqlitePush ?? false,
+        // A server and CLI scripts share the file: WAL lets readers run beside a writer, the timeout makes a
+        // second writer wait (see sqliteConcurrency.ts for the connections libsql opens later).
+        busyTimeout: sqliteBusyTimeoutMs(),
+        wal: fileUrl.endsWith(':memory:') ? false : { synchronous: 'NORMAL' },
+      }),
+    )
   }
   if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')) {
     return mongooseAdapter({ url, ...options.mongo })
