@@ -32,6 +32,10 @@ import { inputGuards } from './input/guard'
 import { multipartFileLimit } from './media/config'
 import { projectRoot } from './paths'
 import { searchEndpoints } from './search/endpoints'
+import { createFileStore } from './storage/fileStore'
+import { s3Settings } from './storage/settings'
+import { uploadStorage } from './storage/uploadStorage'
+import { mediaDir } from './paths'
 import { warmSearchIndex } from './search/service'
 import { recoverUnloggedSteps } from './audit/recoverSteps'
 import { deliverWebhookTask } from './webhooks/deliverTask'
@@ -56,6 +60,9 @@ function payloadSecret(): string {
 }
 
 export function buildAppConfig(options: AppConfigOptions = {}): Promise<SanitizedConfig> {
+  // Files: local MEDIA_DIR, or the S3 bucket when S3_BUCKET is set; one store for uploads and derivatives.
+  const storage = s3Settings()
+  const collections = [Policies, Interpretations, Infographics, Videos, Interviews, Consultations, Media, Departments, Users, AuditLog, Webhooks, WebhookDeliveries, SearchTerms, SearchMisses, CatalogItems]
   return buildConfig({
     serverURL: process.env.SERVER_URL || '',
     secret: payloadSecret(),
@@ -78,7 +85,8 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       supportedLanguages: { zh, en },
       fallbackLanguage: 'zh',
     },
-    collections: [Policies, Interpretations, Infographics, Videos, Interviews, Consultations, Media, Departments, Users, AuditLog, Webhooks, WebhookDeliveries, SearchTerms, SearchMisses, CatalogItems],
+    collections,
+    custom: { fileStore: createFileStore(storage, mediaDir()) },
     editor: lexicalEditor(),
     // The multipart parser's ceiling sits just above the largest media limit (videos); each collection refuses
     // files over its own limit with an explanation (src/media/config.ts).
@@ -109,7 +117,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       }),
     },
     // The REST boundary: request shape, query operators, ids and file names checked before any operation.
-    plugins: [inputGuards],
+    plugins: [inputGuards, uploadStorage(collections, storage, mediaDir())],
     db: databaseAdapter(options.databaseUrl, options.database),
     sharp,
     typescript: {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { handleEndpoints } from 'payload'
 
 import { mediaDir } from '../src/paths'
+import { fileStoreOf } from '../src/storage/fileStore'
 import { forgePngSize, form, listFiles, makeBomb, makeImage, makeNoise, makeVideo } from './fixtures/media/make'
 import { fieldErrors, firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
 
@@ -60,12 +61,17 @@ const count = async (collection: 'infographics' | 'interviews' | 'videos') => (a
 /** Runs a request that must be refused, and checks that neither a record nor a file was left behind. */
 async function refusedCleanly(collection: 'infographics' | 'videos', send: () => Promise<{ body: any; status: number }>) {
   const docsBefore = await count(collection)
-  const filesBefore = await listFiles(mediaDir())
+  const filesBefore = await storedFiles()
   const res = await send()
   expect(await count(collection)).toBe(docsBefore)
-  expect(await listFiles(mediaDir())).toEqual(filesBefore)
+  expect(await storedFiles()).toEqual(filesBefore)
   return res
 }
+
+/** The test's file store (local MEDIA_DIR, or its prefix in the S3 bucket under STORAGE=s3): keys under `prefix`. */
+const storedFiles = async (prefix = '') =>
+  (await fileStoreOf(w.payload).list()).filter((k: string) => k.startsWith(prefix)).map((k: string) => k.slice(prefix.length))
+const stored = (key: string) => fileStoreOf(w.payload).exists(key)
 
 const pathOf = (url: string) => url.replace(/^.*\/api/, '')
 
@@ -108,7 +114,7 @@ describe('infographics', () => {
     expect(tile.status).toBe(200)
     expect(tile.headers.get('content-type')).toBe('image/webp')
     expect((await w.rest.get(pathOf(doc.url), token)).status).toBe(200)
-    for (const r of rows) await fs.access(path.join(mediaDir(), 'infographics', 'derived', r.filename))
+    for (const r of rows) expect(await stored(`infographics/derived/${r.filename}`)).toBe(true)
   })
 
   test('type by content, not by name: a JPEG called .png is stored as JPEG; a clean SVG is rasterised to PNG', async () => {
@@ -235,7 +241,7 @@ describe('infographics', () => {
       w.rest.call('PATCH', `/infographics/${doc.id}`, { body: form(await makeImage(500, 300), 'new.png', 'image/png', {}), token }),
     )
     expect([replace.status, firstError(replace.body).data.rule]).toEqual([409, 'package-locked'])
-    await fs.access(path.join(mediaDir(), 'infographics', doc.filename))
+    expect(await stored(`infographics/${doc.filename}`)).toBe(true)
     expect((await w.rest.delete(`/infographics/${doc.id}`, token)).status).toBe(409)
   })
 
@@ -246,16 +252,15 @@ describe('infographics', () => {
     const res = await w.rest.call('PATCH', `/infographics/${doc.id}`, { body: form(await makeImage(600, 2000), 'v2.png', 'image/png', {}), token })
     expect(res.status).toBe(200)
     expect(res.body.doc.longImage).toBe(true)
-    const dir = path.join(mediaDir(), 'infographics')
-    const files = await listFiles(dir)
-    for (const r of doc.derivatives) expect(files).not.toContain(path.join('derived', r.filename))
-    for (const r of res.body.doc.derivatives) expect(files).toContain(path.join('derived', r.filename))
+    const files = await storedFiles('infographics/')
+    for (const r of doc.derivatives) expect(files).not.toContain(`derived/${r.filename}`)
+    for (const r of res.body.doc.derivatives) expect(files).toContain(`derived/${r.filename}`)
     expect(files).not.toContain(doc.filename)
 
     expect((await w.rest.delete(`/infographics/${doc.id}`, token)).status).toBe(200)
-    const after = await listFiles(dir)
+    const after = await storedFiles('infographics/')
     expect(after).not.toContain(res.body.doc.filename)
-    for (const r of res.body.doc.derivatives) expect(after).not.toContain(path.join('derived', r.filename))
+    for (const r of res.body.doc.derivatives) expect(after).not.toContain(`derived/${r.filename}`)
   })
 })
 
@@ -375,7 +380,7 @@ describe('videos', () => {
     expect(res.body.doc.posterSource).toBe('uploaded')
     const poster = res.body.doc.derivatives.filter((r: any) => r.kind === 'poster')
     expect(poster.map((r: any) => r.width).sort()).toEqual([1280, 1280, 640, 640])
-    const files = await listFiles(path.join(mediaDir(), 'videos', 'derived'))
+    const files = await storedFiles('videos/derived/')
     for (const r of oldPoster) expect(files).not.toContain(r.filename)
 
     const posterPath = pathOf(poster[0].url)
@@ -586,6 +591,27 @@ describe('online interviews', () => {
     expect((await w.rest.get(pathOf(photoFile.url))).status).toBe(404)
     expect((await w.rest.get(pathOf(photoFile.url), token)).status).toBe(200)
     expect((await w.rest.delete(`/interviews/${id}`, token)).status).toBe(200)
-    expect(await listFiles(path.join(mediaDir(), 'interviews', 'derived'))).not.toContain(photoFile.filename)
+    expect(await storedFiles('interviews/derived/')).not.toContain(photoFile.filename)
+  })
+})
+
+describe('where the files are', () => {
+  test('every file is in the configured store: with S3 none in local media/ and the bucket refuses anonymous reads and listing', async () => {
+    const keys = await storedFiles()
+    expect(keys.some((k) => k.startsWith('infographics/derived/'))).toBe(true)
+    expect(keys.some((k) => k.startsWith('videos/'))).toBe(true)
+    const local = await listFiles(mediaDir())
+    if (process.env.STORAGE !== 's3') {
+      expect(fileStoreOf(w.payload).backend).toBe('local')
+      expect(keys).toEqual(local)
+      return
+    }
+    expect(fileStoreOf(w.payload).backend).toBe('s3')
+    expect(local).toEqual([])
+    const bucket = `${process.env.S3_ENDPOINT}/${process.env.S3_BUCKET}`
+    const key = `${process.env.S3_PREFIX}${keys.find((k) => k.startsWith('infographics/derived/'))}`
+    expect((await fetch(`${bucket}/${key}`)).status).toBe(403)
+    expect((await fetch(`${bucket}?list-type=2`)).status).toBe(403)
+    expect((await fetch(`${process.env.S3_ENDPOINT}/`)).status).toBe(403)
   })
 })

@@ -12,10 +12,11 @@ import path from 'node:path'
 import type { Payload, Where } from 'payload'
 
 import type { Id } from '../ids'
-import { derivedDir } from '../media/config'
+import { derivedKey } from '../media/storage'
 import { mediaDir as defaultMediaDir, projectRoot } from '../paths'
+import { type FileStore, fileStoreOf, LocalFileStore } from '../storage/fileStore'
 import { backedUpCollections, collectionOf, mapReferences, type Part, partFields, restoreOrder, slug } from './collections'
-import { copyHashed, exists, listFiles } from './files'
+import { exists, writeHashed } from './files'
 import {
   BACKUP_FORMAT,
   DATA_DIR,
@@ -35,7 +36,11 @@ export type BackupOptions = {
   payload: Payload
   /** Created if absent; must be empty. */
   dir: string
-  /** The media root (MEDIA_DIR); every upload collection's files must live under it. */
+  /**
+   * Where the files are read from: by default the instance's file store (MEDIA_DIR, or the S3 bucket); `mediaDir`
+   * names another local media root.
+   */
+  store?: FileStore
   mediaDir?: string
   onProgress?: Progress
   /** Documents read per query. */
@@ -98,9 +103,14 @@ async function appliedMigrations(payload: Payload): Promise<string[]> {
   return docs.map((d) => String((d as { name?: unknown }).name ?? '')).filter(Boolean)
 }
 
+/** The store a backup reads from or a restore writes to. */
+export function storeFor(payload: Payload, options: { mediaDir?: string; store?: FileStore }): FileStore {
+  return options.store ?? (options.mediaDir ? new LocalFileStore(path.resolve(options.mediaDir)) : fileStoreOf(payload))
+}
+
 /**
- * Media files documents name, relative to the media root: upload originals and image sizes, and the
- * derivatives the media pipeline lists (src/media/storage.ts). Used only to report what is missing on disk.
+ * Media files documents name, as store keys (paths under the media root): upload originals and image sizes, and
+ * the derivatives the media pipeline lists (src/media/storage.ts). Used only to report what is missing.
  */
 function expectedMediaFiles(payload: Payload, collection: string, doc: Row, mediaRoot: string): string[] {
   const config = collectionOf(payload, collection)!.config
@@ -115,11 +125,9 @@ function expectedMediaFiles(payload: Payload, collection: string, doc: Row, medi
       if (file) out.push(file)
     }
   }
-  // Where src/media/config.ts puts derivatives, relative to whichever media root it is under.
-  const derived = path.relative(defaultMediaDir(), derivedDir(collection)).split(path.sep).join('/')
   if (Array.isArray(doc.derivatives)) {
     for (const row of doc.derivatives as { filename?: unknown }[]) {
-      if (typeof row?.filename === 'string' && row.filename) out.push(`${derived}/${path.basename(row.filename)}`)
+      if (typeof row?.filename === 'string' && row.filename) out.push(derivedKey(collection, row.filename))
     }
   }
   return out
@@ -129,7 +137,9 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const started = Date.now()
   const { payload } = options
   const dir = path.resolve(options.dir)
-  const mediaRoot = path.resolve(options.mediaDir ?? defaultMediaDir())
+  // Upload folders are laid out under the configured media root; keys are the same in every store.
+  const mediaRoot = defaultMediaDir()
+  const store = storeFor(payload, options)
   const pageSize = options.pageSize ?? 500
   const progress = options.onProgress ?? (() => {})
 
@@ -149,7 +159,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     const headBefore = await auditHead(payload)
     const parts = restoreOrder(payload)
     const counts = await Promise.all(parts.map((part) => countPart(payload, part)))
-    const mediaFiles = await listFiles(mediaRoot)
+    const mediaFiles = await store.list()
     const total = counts.reduce((a, b) => a + b, 0) + mediaFiles.length
     let done = 0
     progress(done, total, 'documents')
@@ -192,12 +202,15 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 
     const media: MediaFileEntry[] = []
     for (const rel of mediaFiles) {
-      const { bytes, sha256 } = await copyHashed(path.join(mediaRoot, rel), path.join(dir, FILES_DIR, rel))
+      const source = await store.stream(rel)
+      // Removed since it was listed (a replaced or deleted upload): the audit check below refuses such a backup.
+      if (!source) continue
+      const { bytes, sha256 } = await writeHashed(source, path.join(dir, FILES_DIR, rel))
       media.push({ path: rel, bytes, sha256 })
       done += 1
       progress(done, total, 'files')
     }
-    const present = new Set(mediaFiles)
+    const present = new Set(media.map((m) => m.path))
 
     // Writers that ran meanwhile would leave documents and audit log out of step: refuse such a backup.
     const headAfter = await auditHead(payload)

@@ -18,13 +18,18 @@ export async function hashFile(file: string): Promise<Hashed> {
 
 /** Copies `from` to `to` (creating directories), hashing the bytes as they pass; the copy is renamed into place. */
 export async function copyHashed(from: string, to: string): Promise<Hashed> {
+  return writeHashed(createReadStream(from), to)
+}
+
+/** Writes a stream to `to` (creating directories), hashing the bytes as they pass; renamed into place when complete. */
+export async function writeHashed(source: AsyncIterable<Buffer> & NodeJS.ReadableStream, to: string): Promise<Hashed> {
   await fs.mkdir(path.dirname(to), { recursive: true })
   const hash = createHash('sha256')
   let bytes = 0
   const partial = `${to}.partial-${process.pid}`
   try {
     await pipeline(
-      createReadStream(from),
+      source,
       async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
           hash.update(chunk)

@@ -29,10 +29,10 @@ import { buildVersionCollectionFields } from 'payload'
 import { type AuditVerification, verifyAuditChain } from '../audit/auditTrail'
 import { reconcileStages, type StageMismatch } from '../audit/reconcileStages'
 import { type Id, idKey } from '../ids'
-import { mediaDir as defaultMediaDir } from '../paths'
-import { countPart, type Progress, sourceIdType } from './backup'
+import { contentTypeOf, type FileStore } from '../storage/fileStore'
+import { countPart, type Progress, sourceIdType, storeFor } from './backup'
 import { collectionOf, mapReferences, type Part, partFields, partKey, restoreOrder, slug } from './collections'
-import { copyHashed, exists, hashFile, safeRelative } from './files'
+import { exists, hashFile, safeRelative } from './files'
 import { BACKUP_FORMAT, type DataFileEntry, FILES_DIR, FORMAT_VERSION, type Manifest, MANIFEST_FILE } from './format'
 import { IdTranslator } from './ids'
 import { readNdjson } from './ndjson'
@@ -40,7 +40,8 @@ import { readNdjson } from './ndjson'
 export type RestoreOptions = {
   payload: Payload
   dir: string
-  /** Where the media files go (MEDIA_DIR of the target). */
+  /** Where the files go: by default the target's file store (MEDIA_DIR, or its S3 bucket); `mediaDir` names another local root. */
+  store?: FileStore
   mediaDir?: string
   onProgress?: Progress
   /**
@@ -188,17 +189,18 @@ async function checkTargetEmpty(payload: Payload, parts: Part[]): Promise<void> 
 }
 
 /** Paths already present with the same bytes (skipped); any other present file refuses the restore. */
-async function checkMediaTarget(mediaRoot: string, manifest: Manifest): Promise<Set<string>> {
+async function checkMediaTarget(store: FileStore, manifest: Manifest): Promise<Set<string>> {
   const same = new Set<string>()
   const conflicts: string[] = []
+  const present = new Set(await store.list())
   for (const entry of manifest.media) {
-    const target = path.join(mediaRoot, entry.path)
-    if (!(await exists(target))) continue
-    if ((await hashFile(target)).sha256 === entry.sha256) same.add(entry.path)
+    if (!present.has(entry.path)) continue
+    const bytes = await store.get(entry.path)
+    if (bytes && createHash('sha256').update(bytes).digest('hex') === entry.sha256) same.add(entry.path)
     else conflicts.push(entry.path)
   }
   if (conflicts.length) {
-    throw new RestoreRefused(409, 'media-conflict', `the media directory ${mediaRoot} already holds other files under the same names.`, conflicts)
+    throw new RestoreRefused(409, 'media-conflict', `the file store ${store.location} already holds other files under the same names.`, conflicts)
   }
   return same
 }
@@ -332,7 +334,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
   const started = Date.now()
   const { payload } = options
   const dir = path.resolve(options.dir)
-  const mediaRoot = path.resolve(options.mediaDir ?? defaultMediaDir())
+  const store = storeFor(payload, options)
   const progress = options.onProgress ?? (() => {})
 
   // 1. Checks.
@@ -351,7 +353,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
   const inBackup = new Map(manifest.data.map((d) => [partKey(d), d]))
   const parts = order.filter((p) => inBackup.has(partKey(p)))
   await checkTargetEmpty(payload, order)
-  const alreadyThere = await checkMediaTarget(mediaRoot, manifest)
+  const alreadyThere = await checkMediaTarget(store, manifest)
 
   // 2. Documents, then versions.
   const translator = new IdTranslator(manifest.source.idType, sourceIdType(payload))
@@ -427,8 +429,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
   let copied = 0
   for (const entry of manifest.media) {
     if (!alreadyThere.has(entry.path)) {
-      const { sha256 } = await copyHashed(path.join(dir, FILES_DIR, entry.path), path.join(mediaRoot, entry.path))
-      if (sha256 !== entry.sha256) throw new RestoreVerificationFailed(`${entry.path} changed while it was copied.`)
+      // Read whole (files are bounded by the upload limits), checked, then written: the store never holds bytes
+      // the manifest does not vouch for.
+      const bytes = await fs.readFile(path.join(dir, FILES_DIR, entry.path))
+      if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) throw new RestoreVerificationFailed(`${entry.path} changed while it was copied.`)
+      await store.put(entry.path, bytes, { contentType: contentTypeOf(entry.path) })
       copied += 1
     }
     done += 1

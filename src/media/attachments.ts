@@ -10,7 +10,7 @@ import { fileNameProblem } from './fileName'
 import { MEDIA_ROLES } from './memberCollection'
 import { mediaRefusal } from './rules'
 import { uploadBytes } from './sniff'
-import { derivedPaths, type DerivativeRow, nameRendered, removeAll, writeAll } from './storage'
+import { derivedKeys, type DerivativeRow, nameRendered, removeAll, writeAll } from './storage'
 
 export type MediaDoc = { department?: unknown; derivatives?: DerivativeRow[] | null; id: number | string; title?: string }
 
@@ -93,14 +93,14 @@ export async function attachImage<T extends MediaDoc>(
   const { files, rows } = nameRendered(args.slug, file.name, image.rendered, args.ref)
   const previous = args.doc.derivatives ?? []
   const replaced = previous.filter((r) => r.ref === args.ref)
-  await writeAll(files)
+  await writeAll(req.payload, files)
   let saved: unknown
   try {
     saved = await args.save([...previous.filter((r) => r.ref !== args.ref), ...rows], { width: image.width, height: image.height })
   } catch (error) {
-    await removeAll(files.map((f) => f.path))
+    await removeAll(req.payload, files.map((f) => f.key))
     throw error
   }
-  await removeAll(derivedPaths(args.slug, replaced))
+  await removeAll(req.payload, derivedKeys(args.slug, replaced))
   return saved
 }

@@ -1,10 +1,9 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Endpoint } from 'payload'
 
 import { pick } from '../i18n'
-import { derivedDir } from './config'
-import type { DerivativeRow } from './storage'
+import { fileStoreOf } from '../storage/fileStore'
+import { type DerivativeRow, derivedKey } from './storage'
 
 const notFound = (req: Parameters<Endpoint['handler']>[0]) =>
   Response.json({ errors: [{ message: pick(req, { en: 'Not found.', zh: '未找到该文件。' }) }] }, { status: 404 })
@@ -30,7 +29,7 @@ export const derivedFileEndpoint = (slug: string): Endpoint => ({
     })
     const row = ((docs[0] as { derivatives?: DerivativeRow[] } | undefined)?.derivatives ?? []).find((r) => r.filename === filename)
     if (!row) return notFound(req)
-    const body = await fs.readFile(path.join(derivedDir(slug), filename)).catch(() => null)
+    const body = await fileStoreOf(req.payload).get(derivedKey(slug, filename))
     if (!body) return notFound(req)
     return new Response(new Uint8Array(body), {
       headers: {

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import { derivedDir } from './config'
+import { fileStoreOf } from '../storage/fileStore'
 import type { DerivativeFormat, DerivativeKind, Rendered } from './derivatives'
 import { safeStem } from './sniff'
 
@@ -22,7 +21,14 @@ export type DerivativeRow = {
   width: number
 }
 
-export type PendingFile = { buffer: Buffer; path: string }
+/** A file to write: its key in the file store (src/storage/fileStore.ts) and bytes. */
+export type PendingFile = { buffer: Buffer; contentType: string; key: string }
+
+/** Where a media member collection's originals live in the file store (its staticDir is media/<slug>). */
+export const originalKey = (slug: string, filename: string): string => `${slug}/${path.basename(filename)}`
+
+/** Where a collection's derivatives live in the file store (media/<slug>/derived/ locally). */
+export const derivedKey = (slug: string, filename: string): string => `${slug}/derived/${path.basename(filename)}`
 
 export const MIME_OF: Record<DerivativeFormat, string> = { avif: 'image/avif', jpeg: 'image/jpeg', webp: 'image/webp' }
 const EXT_OF: Record<DerivativeFormat, string> = { avif: 'avif', jpeg: 'jpg', webp: 'webp' }
@@ -43,11 +49,10 @@ export function nameRendered(
 ): { files: PendingFile[]; rows: DerivativeRow[] } {
   const token = randomBytes(4).toString('hex')
   const stem = `${safeStem(baseName).slice(0, 48)}-${token}`
-  const dir = derivedDir(slug)
   const files: PendingFile[] = []
   const rows = rendered.map((r) => {
     const filename = `${stem}-${r.label}.${EXT_OF[r.format]}`
-    files.push({ buffer: r.buffer, path: path.join(dir, filename) })
+    files.push({ buffer: r.buffer, contentType: MIME_OF[r.format], key: derivedKey(slug, filename) })
     return {
       kind: r.kind,
       format: r.format,
@@ -65,26 +70,26 @@ export function nameRendered(
 }
 
 /** Writes every file or none: on a failure the ones already written are removed before rethrowing. */
-export async function writeAll(files: PendingFile[]): Promise<void> {
+export async function writeAll(payload: Payload, files: PendingFile[]): Promise<void> {
+  const store = fileStoreOf(payload)
   const written: string[] = []
   try {
     for (const file of files) {
-      await fs.mkdir(path.dirname(file.path), { recursive: true })
-      await fs.writeFile(file.path, file.buffer, { flag: 'wx' })
-      written.push(file.path)
+      await store.put(file.key, file.buffer, { contentType: file.contentType, exclusive: true })
+      written.push(file.key)
     }
   } catch (error) {
-    await removeAll(written)
+    await removeAll(payload, written)
     throw error
   }
 }
 
-export async function removeAll(paths: string[]): Promise<void> {
-  await Promise.all(paths.map((p) => fs.rm(p, { force: true })))
+export async function removeAll(payload: Payload, keys: string[]): Promise<void> {
+  if (keys.length) await fileStoreOf(payload).remove(keys)
 }
 
-export const derivedPaths = (slug: string, rows: null | undefined | { filename?: null | string }[]): string[] =>
-  (rows ?? []).flatMap((r) => (r.filename ? [path.join(derivedDir(slug), path.basename(r.filename))] : []))
+export const derivedKeys = (slug: string, rows: null | undefined | { filename?: null | string }[]): string[] =>
+  (rows ?? []).flatMap((r) => (r.filename ? [derivedKey(slug, r.filename)] : []))
 
 // ---------------------------------------------------------------------------------------------------------------
 // Files rendered during an operation wait in req.context until the document is saved (see uploadHooks.ts).
@@ -108,8 +113,8 @@ export const takePending = (req: PayloadRequest, key: string): PendingFile[] => 
 }
 
 /** Remembers files written during this request, so a later failure in the same request can remove them. */
-export const recordWritten = (req: PayloadRequest, paths: string[]) => {
-  ;((req.context[WRITTEN] ??= []) as string[]).push(...paths)
+export const recordWritten = (req: PayloadRequest, keys: string[]) => {
+  ;((req.context[WRITTEN] ??= []) as string[]).push(...keys)
 }
 
 export const writtenDuring = (req: PayloadRequest): string[] => (req.context[WRITTEN] as string[] | undefined) ?? []

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
@@ -14,11 +12,11 @@ import { sameId } from '../ids'
 import { memberWriteMarking } from '../lifecycle/memberLock'
 import { hasRole, isAdminUser, type Role } from '../roles'
 import { acceptImage, acceptVideo } from './accept'
-import { originalsDir } from './config'
 import { INFOGRAPHIC_SPEC, type Rendered } from './derivatives'
 import { mediaRefusal } from './rules'
 import { safeStem, uploadBytes } from './sniff'
-import { derivedPaths, type DerivativeRow, nameRendered, recordWritten, removeAll, stashPending, takePending, writeAll, writtenDuring } from './storage'
+import { fileStoreOf } from '../storage/fileStore'
+import { derivedKeys, type DerivativeRow, nameRendered, originalKey, recordWritten, removeAll, stashPending, takePending, writeAll, writtenDuring } from './storage'
 
 /**
  * The upload pipeline of the media collections, as collection hooks around Payload's own:
@@ -104,13 +102,13 @@ export function uploadHooks(slug: string, kind: UploadKind, roles: Role[]): NonN
   const write: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
     const files = takePending(req, `${slug}:${doc.filename}`)
     if (!files.length) return doc
-    await writeAll(files)
-    recordWritten(req, files.map((f) => f.path))
+    await writeAll(req.payload, files)
+    recordWritten(req, files.map((f) => f.key))
     if (operation === 'update') {
-      const kept = new Set(derivedPaths(slug, doc.derivatives))
-      await removeAll(derivedPaths(slug, previousDoc?.derivatives).filter((p) => !kept.has(p)))
+      const kept = new Set(derivedKeys(slug, doc.derivatives))
+      await removeAll(req.payload, derivedKeys(slug, previousDoc?.derivatives).filter((k) => !kept.has(k)))
       const backup = req.context[backupKey(slug)] as Backup | undefined
-      if (backup) await fs.rm(backup.copy, { force: true })
+      if (backup) await removeAll(req.payload, [backup.copy])
     }
     return doc
   }
@@ -120,8 +118,8 @@ export function uploadHooks(slug: string, kind: UploadKind, roles: Role[]): NonN
 
 export const removeDerivatives =
   (slug: string): CollectionAfterDeleteHook =>
-  async ({ doc }) => {
-    await removeAll(derivedPaths(slug, (doc as { derivatives?: DerivativeRow[] }).derivatives))
+  async ({ doc, req }) => {
+    await removeAll(req.payload, derivedKeys(slug, (doc as { derivatives?: DerivativeRow[] }).derivatives))
   }
 
 type Backup = { copy: string; original: string }
@@ -129,7 +127,9 @@ type Backup = { copy: string; original: string }
 /**
  * Replacing the file of an existing record: refused early when the package is locked (Payload deletes the old
  * file before the hooks that would refuse), and the old original is kept as a hard link until the update is
- * saved, so a refusal later in the operation can put it back.
+ * saved, so a refusal later in the operation can put it back. (A copy in the file store: a hard link locally,
+ * where Payload deletes the old file early; a server-side copy in S3, where the adapter deletes it only after
+ * success and the copy is merely a precaution.)
  */
 async function guardReplacement(req: PayloadRequest, slug: string, id: number | string | undefined, system: boolean) {
   if (id === undefined) return
@@ -139,34 +139,27 @@ async function guardReplacement(req: PayloadRequest, slug: string, id: number | 
   await memberWriteMarking(req, 'update', {}, original as never, req.context)
   const filename = (original as { filename?: null | string }).filename
   if (!filename) return
-  const source = path.join(originalsDir(slug), path.basename(filename))
+  const source = originalKey(slug, filename)
   const copy = `${source}.replacing-${Date.now()}`
-  try {
-    await fs.link(source, copy)
-    req.context[backupKey(slug)] = { original: source, copy } satisfies Backup
-  } catch {
-    /* no old file on disk: nothing to protect */
-  }
+  // No old file stored: nothing to protect.
+  if (await fileStoreOf(req.payload).copy(source, copy).catch(() => false)) req.context[backupKey(slug)] = { original: source, copy } satisfies Backup
 }
 
 /** When an operation failed after files were written, remove them (and restore a replaced original). */
 const cleanUpAfterError =
   (slug: string) =>
   async ({ req }: { req: PayloadRequest }) => {
-    await removeAll(writtenDuring(req))
+    const store = fileStoreOf(req.payload)
+    await removeAll(req.payload, writtenDuring(req))
     const main = req.context[mainFileKey(slug)] as string | undefined
     if (main) {
       const { totalDocs } = await req.payload.count({ collection: slug as 'infographics', where: { filename: { equals: main } } })
-      if (!totalDocs) await fs.rm(path.join(originalsDir(slug), path.basename(main)), { force: true })
+      if (!totalDocs) await store.remove([originalKey(slug, main)])
     }
     const backup = req.context[backupKey(slug)] as Backup | undefined
     if (backup) {
-      const restored = await fs
-        .access(backup.original)
-        .then(() => true)
-        .catch(() => false)
-      if (restored) await fs.rm(backup.copy, { force: true })
-      else await fs.rename(backup.copy, backup.original)
+      if (!(await store.exists(backup.original))) await store.copy(backup.copy, backup.original)
+      await store.remove([backup.copy])
     }
     return undefined
   }

@@ -1,4 +1,4 @@
 export default async function globalTeardown(): Promise<void> {
-  const server = (globalThis as { __ferretdb?: { stop: () => Promise<void> } }).__ferretdb
-  if (server) await server.stop()
+  const servers = globalThis as { __ferretdb?: { stop: () => Promise<void> }; __seaweedfs?: { stop: () => Promise<void> } }
+  await Promise.all([servers.__ferretdb?.stop(), servers.__seaweedfs?.stop()])
 }

@@ -1,11 +1,10 @@
 import type { Endpoint } from 'payload'
 
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { pick } from '../../i18n'
 import { isDocumentId } from '../../input/ids'
-import { mediaDir } from '../../paths'
+import { fileStoreOf } from '../../storage/fileStore'
 import { CACHE_CONTROL } from '../publicCache'
 import { publicFindOne } from '../publicRead'
 
@@ -24,10 +23,11 @@ export const attachmentEndpoint: Endpoint = {
     if (!policy) return notFound()
     const media = await req.payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true }).catch(() => null)
     if (!media?.filename) return notFound()
-    // filename comes from Payload's sanitised upload name; basename() keeps any path out regardless.
-    const bytes = await readFile(path.join(mediaDir(), path.basename(media.filename))).catch(() => null)
+    // filename comes from Payload's sanitised upload name; basename() keeps any path out regardless. Media
+    // originals sit at the store's root (the collection's folder is the media root).
+    const bytes = await fileStoreOf(req.payload).get(path.basename(media.filename))
     if (!bytes) return notFound()
-    return new Response(bytes, {
+    return new Response(new Uint8Array(bytes), {
       headers: {
         'content-type': media.mimeType ?? 'application/octet-stream',
         'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(media.filename)}`,
