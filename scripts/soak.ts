@@ -1,5 +1,9 @@
 /**
- * `npm run soak -- [--url URL] [--duration 60s] [--readers 20] [--editors 2] [--members 4] [--live 2] [--server next|api]`
+ * `npm run soak -- [--url URL] [--duration 30s] [--readers 20] [--editors 2] [--members 4] [--live 2] [--server next|api]`
+ *
+ * Two phases in one run, each --duration long, on the same server: N readers alone (idle), then N readers while
+ * M editors publish; it prints each phase's figures, the readers' p99 of both and, last,
+ * `p99 ratio (publishing/idle): <number>`.
  *
  * Load while publishing, on loopback: N readers hammer the public API (list, bundle, lookup, search, feeds; some
  * requests conditional) while M editors walk fresh packages through the whole workflow with the demo accounts
@@ -33,7 +37,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: args } = parseArgs({
   options: {
     url: { type: 'string' },
-    duration: { type: 'string', default: '60s' },
+    duration: { type: 'string', default: '30s' },
     readers: { type: 'string', default: '20' },
     editors: { type: 'string', default: '2' },
     members: { type: 'string', default: '4' },
@@ -209,7 +213,7 @@ async function call(pathname: string, init: { body?: unknown; etag?: string; met
 const KINDS = ['list', 'bundle', 'lookup', 'search', 'feed'] as const
 type Kind = (typeof KINDS)[number]
 
-const stats = {
+const newStats = () => ({
   latencies: Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<Kind, number[]>,
   errors: Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>,
   errorSamples: [] as string[],
@@ -219,7 +223,9 @@ const stats = {
   withdrawals: 0,
   editorErrors: 0,
   editorSteps: [] as number[],
-}
+})
+/** The current phase's figures (idle, then publishing). */
+let stats = newStats()
 
 const totalRequests = () => KINDS.reduce((n, k) => n + stats.latencies[k].length, 0)
 const totalErrors = () => KINDS.reduce((n, k) => n + stats.errors[k], 0) + stats.editorErrors
@@ -455,13 +461,17 @@ async function editor(index: number, deadline: number) {
 // Main
 // ---------------------------------------------------------------------------------------------------------------
 
-function report(target: Target, seconds: number): boolean {
+function readerP99(): number {
+  return percentile(KINDS.flatMap((k) => stats.latencies[k]).sort((a, b) => a - b), 99)
+}
+
+function report(target: Target, seconds: number, editors: number, phase: string): boolean {
   const all = KINDS.flatMap((k) => stats.latencies[k]).sort((a, b) => a - b)
   const fmt = (ms: number) => `${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)} ms`
   const requests = totalRequests()
   const errors = totalErrors()
   console.log('')
-  console.log(`soak: ${seconds.toFixed(0)} s, ${READERS} readers, ${EDITORS} editors, on ${target.url} (${target.describe})`)
+  console.log(`soak ${phase}: ${seconds.toFixed(0)} s, ${READERS} readers, ${editors} editors, on ${target.url} (${target.describe})`)
   console.log(`  requests ${requests} (${(requests / seconds).toFixed(0)}/s), errors ${errors}, p50 ${fmt(percentile(all, 50))}, p99 ${fmt(percentile(all, 99))}`)
   for (const k of KINDS) {
     const sorted = [...stats.latencies[k]].sort((a, b) => a - b)
@@ -475,9 +485,9 @@ function report(target: Target, seconds: number): boolean {
   )
   for (const s of stats.errorSamples) console.log(`  error: ${s}`)
   for (const s of stats.partialSamples) console.log(`  PARTIAL: ${s}`)
-  const ok = errors === 0 && b.partial === 0 && (EDITORS === 0 || stats.releases > 0)
-  if (EDITORS > 0 && stats.releases === 0) console.log('  no release completed: nothing was published while reading')
-  console.log(`soak: ${ok ? 'ok' : 'FAILED'} — ${errors} errors, ${b.partial} partial bundles`)
+  const ok = errors === 0 && b.partial === 0 && (editors === 0 || stats.releases > 0)
+  if (editors > 0 && stats.releases === 0) console.log('  no release completed: nothing was published while reading')
+  console.log(`soak ${phase}: ${ok ? 'ok' : 'FAILED'} — ${errors} errors, ${b.partial} partial bundles`)
   return ok
 }
 
@@ -489,25 +499,44 @@ async function main(): Promise<number> {
   try {
     const admin = await login('admin@demo.gov.cn')
     await learnReleased(admin.token)
-    console.log(`soak: ${known.size} packages already released; ${READERS} readers and ${EDITORS} editors for ${(DURATION_MS / 1000).toFixed(0)} s`)
-    const started = Date.now()
-    const deadline = started + DURATION_MS
-    const ticker = setInterval(() => {
-      const s = (Date.now() - started) / 1000
-      progressLine(
-        `soak: ${s.toFixed(0)}/${(DURATION_MS / 1000).toFixed(0)} s  requests ${totalRequests()} (${(totalRequests() / Math.max(s, 0.001)).toFixed(0)}/s)  ` +
-          `errors ${totalErrors()}  partial ${stats.bundles.partial}  releases ${stats.releases}  withdrawals ${stats.withdrawals}`,
-      )
-    }, 1000)
-    await Promise.all([
-      ...Array.from({ length: READERS }, () => reader(deadline)),
-      ...Array.from({ length: EDITORS }, (_, i) =>
-        editor(i, deadline).catch((e: unknown) => error('editor', `editor ${i + 1} stopped: ${(e as Error).message}`)),
-      ),
-    ])
-    clearInterval(ticker)
-    if (TTY) process.stderr.write('\r\x1b[K')
-    return report(target, (Date.now() - started) / 1000) ? 0 : 1
+    // One run, two phases on the same server and data: readers alone, then readers while editors publish.
+    const phases: { editors: number; name: string; ok: boolean; p99: number }[] = []
+    for (const phase of [
+      { name: 'idle', editors: 0 },
+      { name: 'publishing', editors: EDITORS },
+    ]) {
+      if (phase.name === 'publishing' && EDITORS === 0) break
+      stats = newStats()
+      console.log(`soak ${phase.name}: ${known.size} packages released; ${READERS} readers and ${phase.editors} editors for ${(DURATION_MS / 1000).toFixed(0)} s`)
+      const started = Date.now()
+      const deadline = started + DURATION_MS
+      const ticker = setInterval(() => {
+        const s = (Date.now() - started) / 1000
+        progressLine(
+          `soak ${phase.name}: ${s.toFixed(0)}/${(DURATION_MS / 1000).toFixed(0)} s  requests ${totalRequests()} (${(totalRequests() / Math.max(s, 0.001)).toFixed(0)}/s)  ` +
+            `errors ${totalErrors()}  partial ${stats.bundles.partial}  releases ${stats.releases}  withdrawals ${stats.withdrawals}`,
+        )
+      }, 1000)
+      await Promise.all([
+        ...Array.from({ length: READERS }, () => reader(deadline)),
+        ...Array.from({ length: phase.editors }, (_, i) =>
+          editor(i, deadline).catch((e: unknown) => error('editor', `editor ${i + 1} stopped: ${(e as Error).message}`)),
+        ),
+      ])
+      clearInterval(ticker)
+      if (TTY) process.stderr.write('\r\x1b[K')
+      const ok = report(target, (Date.now() - started) / 1000, phase.editors, phase.name)
+      phases.push({ ...phase, ok, p99: readerP99() })
+    }
+    const idle = phases[0]
+    const publishing = phases[1]
+    console.log('')
+    console.log(`reader p99 idle: ${idle.p99.toFixed(1)} ms`)
+    if (publishing) {
+      console.log(`reader p99 with ${publishing.editors} editors publishing: ${publishing.p99.toFixed(1)} ms`)
+      console.log(`p99 ratio (publishing/idle): ${(publishing.p99 / Math.max(idle.p99, 0.001)).toFixed(2)}`)
+    }
+    return phases.every((p) => p.ok) ? 0 : 1
   } finally {
     await target.stop()
   }

@@ -17,7 +17,9 @@ import { objectIdForNumber } from '../src/ids'
 import { lexicalFromText } from '../src/richText/plainText'
 import { seedDemo } from '../src/seed'
 import { seedOrganisation } from '../src/seed/organisation'
-import { countsOf, firstDifference, hashTree, normalise, snapshotDatabase } from './backup/snapshot'
+import { type FileStore, fileStoreOf, LocalFileStore, S3FileStore } from '../src/storage/fileStore'
+import { s3Settings } from '../src/storage/settings'
+import { countsOf, firstDifference, hashStore, hashTree, normalise, snapshotDatabase } from './backup/snapshot'
 import { makeImage } from './fixtures/media/make'
 import { lane } from './helpers/payload'
 
@@ -26,7 +28,7 @@ const mongoOnly = lane === 'mongo' ? test : test.skip
 
 type Kind = 'mongo' | 'sqlite'
 type Rest = { get: (path: string, token?: string) => Promise<{ body: any; status: number }>; login: (email: string) => Promise<string> }
-type Instance = { kind: Kind; mediaDir: string; payload: Payload; rest: Rest }
+type Instance = { kind: Kind; payload: Payload; rest: Rest; store: FileStore }
 
 /**
  * The real REST handler, bound to one Payload instance: handleEndpoints otherwise takes getPayload's default
@@ -61,20 +63,26 @@ const root = path.join(os.tmpdir(), `cms-backup-${randomBytes(4).toString('hex')
 const instances: Instance[] = []
 
 /**
- * The process's media directory (tests/setup/env.ts). Upload collections fix their directory under it when their
- * modules load, so every Payload of this file stores uploads there: the source writes into it, the wipe empties
- * it and the main restore fills it again. Other restores go into directories of their own.
+ * The process's file store (tests/setup/env.ts: its MEDIA_DIR, or its prefix in the S3 bucket under STORAGE=s3).
+ * Upload collections fix their folder in it when the config is built, so every Payload of this file stores
+ * uploads there: the source writes into it, the wipe empties it and the main restore fills it again. Other
+ * restores go into stores of their own (a directory, or another prefix of the bucket).
  */
-const sharedMedia = process.env.MEDIA_DIR!
+const SHARED = 'shared'
+const wipe = async (store: FileStore) => store.remove(await store.list())
+function ownStore(name: string): FileStore {
+  const s3 = s3Settings()
+  // A sibling prefix, not one inside the shared store's (whose listing would then include it).
+  return s3 ? new S3FileStore({ ...s3, prefix: `${s3.prefix.replace(/\/$/, '')}-${name}/` }) : new LocalFileStore(path.join(root, name, 'media'))
+}
 
 /**
  * A Payload on a database of its own (a new SQLite file, or a new database on the test's MongoDB-wire server).
  * getPayload caches one instance per `key`, so each gets a distinct key.
  */
-async function boot(kind: Kind, name: string, mediaDir = path.join(root, name, 'media')): Promise<Instance> {
+async function boot(kind: Kind, name: string, where?: typeof SHARED): Promise<Instance> {
   const dir = path.join(root, name)
   await fs.mkdir(dir, { recursive: true })
-  await fs.mkdir(mediaDir, { recursive: true })
   const databaseUrl = kind === 'sqlite' ? `file:${path.join(dir, 'cms.db')}` : `${process.env.TEST_MONGO_URL!.replace(/\/?$/, '/')}${path.basename(root).replace(/-/g, '_')}_${name.replace(/-/g, '_')}`
   const config = buildAppConfig({
     databaseUrl,
@@ -87,7 +95,7 @@ async function boot(kind: Kind, name: string, mediaDir = path.join(root, name, '
   const payload = await getPayload({ config, key }).finally(() => {
     delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH
   })
-  const instance = { kind, mediaDir, payload, rest: restFor(config, key) }
+  const instance = { kind, payload, rest: restFor(config, key), store: where === SHARED ? fileStoreOf(payload) : ownStore(name) }
   instances.push(instance)
   return instance
 }
@@ -176,10 +184,10 @@ let original: Awaited<ReturnType<typeof snapshotDatabase>>
 let originalFiles: Record<string, string>
 
 beforeAll(async () => {
-  source = await boot(lane, 'source', sharedMedia)
+  source = await boot(lane, 'source', SHARED)
   await seed(source)
   original = await snapshotDatabase(source.payload)
-  originalFiles = await hashTree(source.mediaDir)
+  originalFiles = await hashStore(source.store)
   backupDir = path.join(root, 'backup')
 }, SLOW)
 
@@ -191,7 +199,7 @@ afterAll(async () => {
 describe(`backup and restore (${lane})`, () => {
   test('the backup holds every document, version and media file, each hashed', async () => {
     const phases = new Set<string>()
-    const result = await createBackup({ payload: source.payload, dir: backupDir, mediaDir: source.mediaDir, onProgress: (_d, _t, p) => phases.add(p) })
+    const result = await createBackup({ payload: source.payload, dir: backupDir, store: source.store, onProgress: (_d, _t, p) => phases.add(p) })
     const { manifest } = result
     console.info(
       `[${lane}] backup: ${manifest.counts.documents} documents, ${manifest.counts.versions} versions, ${manifest.counts.files} files in ${result.seconds.toFixed(1)} s`,
@@ -213,14 +221,14 @@ describe(`backup and restore (${lane})`, () => {
   }, SLOW)
 
   test('restored into an empty database it reproduces every document, every media file and the audit chain', async () => {
-    // The wipe: a new empty database, and the media directory emptied.
-    await fs.rm(sharedMedia, { recursive: true, force: true })
-    const target = await boot(lane, 'restored', sharedMedia)
-    const report = await restoreBackup({ payload: target.payload, dir: backupDir, mediaDir: target.mediaDir })
+    // The wipe: a new empty database, and the file store emptied.
+    await wipe(source.store)
+    const target = await boot(lane, 'restored', SHARED)
+    const report = await restoreBackup({ payload: target.payload, dir: backupDir, store: target.store })
     console.info(`[${lane}] restore: ${report.documents} documents, ${report.versions} versions, ${report.files} files in ${report.seconds.toFixed(1)} s`)
     expect([report.idsKept, report.idMap]).toEqual([true, {}])
     expectSameSnapshot(await snapshotDatabase(target.payload), original)
-    expect(await hashTree(target.mediaDir)).toEqual(originalFiles)
+    expect(await hashStore(target.store)).toEqual(originalFiles)
     expect(report.audit).toMatchObject({ ok: true, entries: countsOf(original)['audit-log'] })
     expect(await verifyAuditChain(target.payload)).toEqual(report.audit)
     expect(report.stageMismatches).toEqual([])
@@ -234,7 +242,7 @@ describe(`backup and restore (${lane})`, () => {
 
     // The restored database is not empty any more: a second restore is refused, and writes nothing.
     const before = countsOf(await snapshotDatabase(target.payload))
-    const again = await restoreBackup({ payload: target.payload, dir: backupDir, mediaDir: target.mediaDir }).catch((e: unknown) => e)
+    const again = await restoreBackup({ payload: target.payload, dir: backupDir, store: target.store }).catch((e: unknown) => e)
     expect(again).toBeInstanceOf(RestoreRefused)
     expect(again).toMatchObject({ status: 409, code: 'target-not-empty' })
     expect((again as RestoreRefused).details).toContain(`policies: ${before.policies}`)
@@ -256,7 +264,7 @@ describe(`backup and restore (${lane})`, () => {
     await fs.writeFile(media, image)
 
     const target = await boot(lane, 'refused')
-    const refused = await restoreBackup({ payload: target.payload, dir: tampered, mediaDir: target.mediaDir }).catch((e: unknown) => e)
+    const refused = await restoreBackup({ payload: target.payload, dir: tampered, store: target.store }).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(RestoreRefused)
     expect(refused).toMatchObject({ status: 422, code: 'manifest-mismatch' })
     const details = (refused as RestoreRefused).details.join('\n')
@@ -264,14 +272,14 @@ describe(`backup and restore (${lane})`, () => {
     expect(details).toContain(`files/${someFile}`)
     const counts = countsOf(await snapshotDatabase(target.payload))
     expect(counts).toEqual(emptyCounts(counts))
-    expect(await hashTree(target.mediaDir)).toEqual({})
+    expect(await hashStore(target.store)).toEqual({})
   }, SLOW)
 
   mongoOnly(
     'MongoDB’s own ids restored into SQLite: new integer ids, id map, audit chain intact',
     async () => {
       const target = await boot('sqlite', 'mongo-to-sqlite')
-      const report: RestoreReport = await restoreBackup({ payload: target.payload, dir: backupDir, mediaDir: target.mediaDir })
+      const report: RestoreReport = await restoreBackup({ payload: target.payload, dir: backupDir, store: target.store })
       expect(report.idsKept).toBe(false)
       const renamed = new Map<string, string>()
       for (const map of Object.values(report.idMap)) for (const [from, to] of Object.entries(map)) renamed.set(from, String(to))
@@ -279,7 +287,7 @@ describe(`backup and restore (${lane})`, () => {
       expect(report.audit.ok).toBe(true)
       // Stage reconciliation follows `refs.policy`, here ObjectIds no SQLite row has: the report lists them.
       console.info(`[mongo → sqlite] ${report.stageMismatches.length} stage mismatches reported (refs keep MongoDB ids)`)
-      expect(await hashTree(target.mediaDir)).toEqual(originalFiles)
+      expect(await hashStore(target.store)).toEqual(originalFiles)
 
       // Everything but the audit log reads the same once ids are renamed; the audit log keeps its recorded ids
       // (hashed), and its relationship columns, which cannot name the same ids, are empty.
@@ -301,23 +309,23 @@ describe(`backup and restore (${lane})`, () => {
   mongoOnly(
     'a SQLite backup restored into MongoDB and back into SQLite: same documents, same ids, same files, chain intact',
     async () => {
-      const sqlite = await boot('sqlite', 'sqlite-source', sharedMedia)
+      const sqlite = await boot('sqlite', 'sqlite-source', SHARED)
       await seed(sqlite)
       const sqliteSnapshot = await snapshotDatabase(sqlite.payload)
-      const sqliteFiles = await hashTree(sqlite.mediaDir)
+      const sqliteFiles = await hashStore(sqlite.store)
       const first = path.join(root, 'backup-sqlite')
-      await createBackup({ payload: sqlite.payload, dir: first, mediaDir: sqlite.mediaDir })
+      await createBackup({ payload: sqlite.payload, dir: first, store: sqlite.store })
 
       // Wiped media directory: the MongoDB instance serves (and is backed up from) the process's media directory.
-      await fs.rm(sharedMedia, { recursive: true, force: true })
-      const mongo = await boot('mongo', 'from-sqlite', sharedMedia)
-      const there = await restoreBackup({ payload: mongo.payload, dir: first, mediaDir: mongo.mediaDir })
+      await wipe(sqlite.store)
+      const mongo = await boot('mongo', 'from-sqlite', SHARED)
+      const there = await restoreBackup({ payload: mongo.payload, dir: first, store: mongo.store })
       expect(there.idsKept).toBe(false)
       expect(there.idMap.policies['1']).toBe(objectIdForNumber(1))
       // Ids differ only in spelling (5 ↔ 000000000000000000000005): the normalised snapshots are equal, relationship
       // columns of the audit log included, and stage reconciliation follows the recorded ids.
       expectSameSnapshot(await snapshotDatabase(mongo.payload), sqliteSnapshot)
-      expect(await hashTree(mongo.mediaDir)).toEqual(sqliteFiles)
+      expect(await hashStore(mongo.store)).toEqual(sqliteFiles)
       expect([there.audit.ok, there.stageMismatches]).toEqual([true, []])
       // References inside rich text and JSON carry MongoDB's spelling of the ids, not SQLite's numbers.
       const sqliteRefs = await richTextReferences(sqlite.payload)
@@ -326,12 +334,12 @@ describe(`backup and restore (${lane})`, () => {
       const job = (await mongo.payload.find({ collection: 'payload-jobs', limit: 1, depth: 0 })).docs[0]
       expect(String((job.input as { policy: string }).policy)).toMatch(/^0{20}/)
       const second = path.join(root, 'backup-mongo')
-      await createBackup({ payload: mongo.payload, dir: second, mediaDir: mongo.mediaDir })
+      await createBackup({ payload: mongo.payload, dir: second, store: mongo.store })
       // Used only after its backup: a login adds a session to the user.
       const { policy, interpretations } = await releasedPolicy(sqlite.payload)
       await expectWorking(mongo, objectIdForNumber(Number(policy.id)), policy.title, interpretations)
       const back = await boot('sqlite', 'back-to-sqlite')
-      const report = await restoreBackup({ payload: back.payload, dir: second, mediaDir: back.mediaDir })
+      const report = await restoreBackup({ payload: back.payload, dir: second, store: back.store })
       expect(Object.keys(report.idMap.policies ?? {}).length).toBe(Object.keys(sqliteSnapshot.policies).length)
       // The original SQLite ids come back exactly.
       const roundTrip = await snapshotDatabase(back.payload)
@@ -339,7 +347,7 @@ describe(`backup and restore (${lane})`, () => {
       expect(Object.keys(roundTrip.policies)).toEqual(Object.keys(sqliteSnapshot.policies))
       expect((await back.payload.findByID({ collection: 'policies', id: policy.id, depth: 0 })).title).toBe(policy.title)
       expect(await richTextReferences(back.payload)).toEqual(sqliteRefs)
-      expect(await hashTree(back.mediaDir)).toEqual(sqliteFiles)
+      expect(await hashStore(back.store)).toEqual(sqliteFiles)
       expect(report.audit).toEqual(await verifyAuditChain(sqlite.payload))
       expect(normalise(report.manifest.auditHead)).toEqual(normalise(there.manifest.auditHead))
     },

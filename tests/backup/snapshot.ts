@@ -4,6 +4,7 @@
  * 5 carried as 000000000000000000000005 — see src/ids.ts — all read "5"), dates as ISO strings, and absent,
  * null, false, [] and {} alike (SQLite returns empty columns as null where MongoDB omits them).
  */
+import type { FileStore } from '../../src/storage/fileStore'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -89,4 +90,11 @@ export function firstDifference(a: Snapshot, b: Snapshot): null | string {
     }
   }
   return null
+}
+
+/** Every file of a file store (local or S3) with its SHA-256, keyed by store key. */
+export async function hashStore(store: FileStore): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  for (const key of await store.list()) out[key] = createHash('sha256').update((await store.get(key))!).digest('hex')
+  return out
 }

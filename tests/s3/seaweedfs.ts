@@ -175,6 +175,8 @@ export async function startSeaweedFS(options: { bucket?: string } = {}): Promise
         }
       }
       live.delete(child)
+      // The master's gRPC socket is not configurable and stays behind in /tmp when the process is killed.
+      await rm(path.join(tmpdir(), `seaweedfs-master-grpc-${masterGrpc}.sock`), { force: true })
       await rm(dir, { recursive: true, force: true, maxRetries: 3 })
       dirs.delete(dir)
     })())
