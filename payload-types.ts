@@ -356,6 +356,8 @@ export interface Media {
    */
   public?: boolean | null;
   department: number | Department;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -605,6 +607,8 @@ export interface Infographic {
    * Taken from the policy
    */
   department?: (number | null) | Department;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -695,6 +699,8 @@ export interface Video {
    * Taken from the policy
    */
   department?: (number | null) | Department;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1412,6 +1418,8 @@ export interface InfographicsSelect<T extends boolean = true> {
         returnReason?: T;
       };
   department?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1479,6 +1487,8 @@ export interface VideosSelect<T extends boolean = true> {
         returnReason?: T;
       };
   department?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1624,6 +1634,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   public?: T;
   department?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

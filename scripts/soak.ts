@@ -1,5 +1,5 @@
 /**
- * `npm run soak -- [--url URL] [--duration 30s] [--readers 20] [--editors 2] [--members 4] [--live 2] [--server next|api]`
+ * `npm run soak -- [--url URL] [--duration 30s] [--warmup 5s] [--readers 20] [--editors 2] [--members 4] [--live 2] [--server next|api]`
  *
  * Two phases in one run, each --duration long, on the same server: N readers alone (idle), then N readers while
  * M editors publish; it prints each phase's figures, the readers' p99 of both and, last,
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
   options: {
     url: { type: 'string' },
     duration: { type: 'string', default: '30s' },
+    warmup: { type: 'string', default: '5s' },
     readers: { type: 'string', default: '20' },
     editors: { type: 'string', default: '2' },
     members: { type: 'string', default: '4' },
@@ -54,6 +55,7 @@ function parseDuration(text: string): number {
 }
 
 const DURATION_MS = parseDuration(args.duration!)
+const WARMUP_MS = parseDuration(args.warmup!)
 const READERS = Number(args.readers)
 const EDITORS = Number(args.editors)
 const MEMBERS = Math.max(1, Number(args.members))
@@ -499,6 +501,11 @@ async function main(): Promise<number> {
   try {
     const admin = await login('admin@demo.gov.cn')
     await learnReleased(admin.token)
+    // Warm-up, not counted: the first reads of a fresh server build the search index and fill the caches.
+    stats = newStats()
+    progressLine(`soak: warming up for ${(WARMUP_MS / 1000).toFixed(0)} s`)
+    await Promise.all(Array.from({ length: READERS }, () => reader(Date.now() + WARMUP_MS)))
+    endProgress(`soak: warmed up (${totalRequests()} requests)`)
     // One run, two phases on the same server and data: readers alone, then readers while editors publish.
     const phases: { editors: number; name: string; ok: boolean; p99: number }[] = []
     for (const phase of [

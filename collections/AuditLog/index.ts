@@ -80,8 +80,8 @@ export const AuditLog: CollectionConfig<'audit-log'> = {
   access: { read: readAudit, create: nobody, update: nobody, delete: nobody },
   disableDuplicate: true,
   lockDocuments: false,
-  // A new entry may change what the public reads: this instance's public cache re-checks at once.
-  hooks: { beforeChange: [appendOnly], afterChange: [() => touchPublicContent()], beforeDelete: [neverDelete] },
+  // A new entry may change what the public reads: this instance's public cache drops what the entry changed.
+  hooks: { beforeChange: [appendOnly], afterChange: [({ doc }) => touchPublicContent(doc)], beforeDelete: [neverDelete] },
   fields: [
     {
       name: 'seq',

@@ -1,58 +1,151 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { createHash } from 'node:crypto'
 
-/** Audit actions after which public content may read differently. */
-const PUBLIC_ACTIONS = [
-  'release',
-  'withdraw',
-  'supplement-release',
-  'policy-updated',
-  'policy-deleted',
-  'member-updated',
-  'member-deleted',
-  'return',
-]
+/**
+ * The public content API's response cache, per instance, invalidated by what each audit entry changed.
+ *
+ * Every cached response carries tags: `policy:<id>` for each package it shows (a bundle, a lookup, each policy
+ * on a list page, a member's policy), `<collection>:<id>` for a member's own page, and `lists` for list and feed
+ * pages (a release or withdrawal can add or remove a row on any of them). An audit entry invalidates the tags of
+ * what it changed (`invalidateForAuditEntry`): a release invalidates that package's bundle and members and the
+ * lists, never the other packages' bundles, and drafting or review steps (not public) invalidate nothing that is
+ * cached. Invalidation is lazy and race-free: it stamps the tag with a clock tick, and an entry is valid only if it
+ * was started after every one of its tags was last stamped — an entry whose build began before the change is
+ * never served, even if it is stored after it.
+ *
+ * Entries appended on this instance invalidate at once (the audit collection's afterChange hook); entries of other
+ * instances are read from the audit log at most once a second (`pollChanges`), so every instance follows within
+ * about a second. An entry seen first inside its transaction is applied again when the poll sees it committed.
+ */
 
-/** How long an instance trusts its idea of the content version before asking the database again. */
+/** How long an instance trusts its cache before reading the audit log for entries of other instances. */
 const RECHECK_MS = 1000
-const MAX_ENTRIES = 5000
+const MAX_ENTRIES = 20_000
+/** More new entries than this in one poll (a restore, a bulk import): simply drop everything. */
+const POLL_LIMIT = 500
 
 export const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300'
 
+/** What invalidation needs of an audit entry (a full AuditLog document is one). */
+export type AuditEntryLike = {
+  action: string
+  details?: unknown
+  members?: null | { collection?: null | string; id?: null | number | string }[]
+  policy?: unknown
+  refs?: null | { policy?: null | string }
+  seq?: null | number
+}
+
 // Bodies are kept encoded: a hot hit then costs no UTF-8 encoding.
-type Entry = { body: Uint8Array; contentType: string; etag: string; version: number }
+type Entry = { body: Uint8Array; contentType: string; etag: string; stamp: number; tags: string[] }
 
-const state = { checkedAt: 0, version: -1 }
 const entries = new Map<string, Entry>()
+/** Logical clock; tag → the tick it was last invalidated at. `*` invalidates everything. */
+let clock = 0
+const stamps = new Map<string, number>()
+const poll = { checkedAt: 0, seq: -1 }
+const counters = { hits: 0, misses: 0 }
 
-/** Called when this instance appends to the audit log: the next public read re-checks the version at once. */
-export function touchPublicContent(): void {
-  state.checkedAt = 0
+export const policyTag = (id: unknown) => `policy:${String(id)}`
+export const memberTag = (collection: string, id: unknown) => `${collection}:${String(id)}`
+export const LISTS_TAG = 'lists'
+
+function invalidateTags(tags: Iterable<string>): void {
+  clock += 1
+  for (const tag of tags) stamps.set(tag, clock)
+}
+
+/** Drops everything this instance cached (a restore, an unknown gap in the audit log). */
+export function invalidateAll(): void {
+  invalidateTags(['*'])
+}
+
+const fresh = (entry: Entry) => {
+  if ((stamps.get('*') ?? 0) >= entry.stamp) return false
+  for (const tag of entry.tags) if ((stamps.get(tag) ?? 0) >= entry.stamp) return false
+  return true
+}
+
+const idText = (value: unknown): null | string => {
+  if (value === null || value === undefined || value === '') return null
+  if (typeof value === 'object') return idText((value as { id?: unknown }).id)
+  return String(value)
+}
+
+/** The tags an audit entry invalidates: what the step changed, and only that. Empty: nothing public changed. */
+export function tagsForAuditEntry(entry: AuditEntryLike): string[] {
+  const policy = idText(entry.policy) ?? idText(entry.refs?.policy)
+  const own = [...(policy ? [policyTag(policy)] : []), ...(entry.members ?? []).flatMap((m) => (m?.collection && m.id != null ? [memberTag(m.collection, m.id)] : []))]
+  const stage = (entry.details as { stage?: unknown } | null | undefined)?.stage
+  switch (entry.action) {
+    // Public visibility of a package or a supplement changes: its bundle and members, and every list and feed.
+    case 'release':
+    case 'withdraw':
+    case 'supplement-release':
+    case 'policy-deleted':
+      return [...own, LISTS_TAG]
+    // A released policy's one editable field (validity) also filters lists; drafting edits are not public.
+    case 'policy-updated':
+      return stage === 'released' ? [...own, LISTS_TAG] : own
+    // A member of a public package changing or going: its pages, its package's bundle, the interpretations feed.
+    case 'member-updated':
+    case 'member-deleted':
+      return [...own, LISTS_TAG]
+    case 'return':
+      return own
+    default:
+      // A released interview's live record (status, segments, answers, photos): its page and its package's bundle.
+      return entry.action.startsWith('interview-') ? own : []
+  }
 }
 
 /**
- * The public content version is the seq of the last public-affecting audit entry. Every instance reads it from
- * the database (at most once a second), so a release or withdrawal handled by another instance invalidates
- * this instance's cache within a second too.
+ * Invalidates what one audit entry changed, on this instance. Called for every entry appended here (audit-log
+ * afterChange) and for every entry of other instances found by the poll.
  */
-async function contentVersion(payload: Payload): Promise<number> {
-  if (Date.now() - state.checkedAt < RECHECK_MS) return state.version
+export function invalidateForAuditEntry(entry: AuditEntryLike): void {
+  const tags = tagsForAuditEntry(entry)
+  if (tags.length) invalidateTags(tags)
+  // Re-read the trail on the next public read: the entry may still be inside its transaction now.
+  poll.checkedAt = 0
+}
+
+/** Kept for callers of the previous API: the audit collection's hook passes the entry it appended. */
+export function touchPublicContent(entry?: AuditEntryLike): void {
+  if (entry) invalidateForAuditEntry(entry)
+  else poll.checkedAt = 0
+}
+
+/**
+ * Applies the audit entries appended since the last poll (by any instance, committed), at most once a second.
+ * Public-affecting actions only; the query uses the `seq` and `action` indexes.
+ */
+async function pollChanges(payload: Payload): Promise<void> {
+  if (Date.now() - poll.checkedAt < RECHECK_MS) return
+  const checking = Date.now()
+  if (poll.seq < 0) {
+    // First read on this instance: nothing cached yet, start from the head of the trail.
+    const { docs } = await payload.find({ collection: 'audit-log', sort: '-seq', limit: 1, depth: 0, pagination: false, overrideAccess: true, select: { seq: true } })
+    poll.seq = Number(docs[0]?.seq ?? 0)
+    poll.checkedAt = checking
+    return
+  }
+  const where: Where = { seq: { greater_than: poll.seq } }
   const { docs } = await payload.find({
     collection: 'audit-log',
-    where: { action: { in: PUBLIC_ACTIONS } },
-    sort: '-seq',
-    limit: 1,
+    where,
+    sort: 'seq',
+    limit: POLL_LIMIT,
     depth: 0,
     pagination: false,
     overrideAccess: true,
-    select: { seq: true },
+    select: { seq: true, action: true, policy: true, members: true, details: true, refs: true },
   })
-  const version = Number(docs[0]?.seq ?? 0)
-  if (version !== state.version) entries.clear()
-  state.version = version
-  state.checkedAt = Date.now()
-  return version
+  if (docs.length >= POLL_LIMIT) invalidateAll()
+  else for (const doc of docs) invalidateForAuditEntry(doc as AuditEntryLike)
+  if (docs.length) poll.seq = Number(docs[docs.length - 1].seq)
+  poll.checkedAt = checking
 }
 
 const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`
@@ -63,47 +156,69 @@ const etagMatches = (header: string, etag: string) =>
     .map((t) => t.trim().replace(/^W\//, ''))
     .includes(etag)
 
+export type Built = { body: string; contentType?: string; tags: string[] }
+
 /**
  * Serves a public response from the cache (or builds it), keyed by URL, with a content ETag and Cache-Control,
- * answering 304 to a matching If-None-Match. `build` returns null for "not found".
+ * answering 304 to a matching If-None-Match. `build` returns null for "not found", else the body and the tags of
+ * what it shows (see above).
  */
-export async function cachedResponse(
-  req: PayloadRequest,
-  build: () => Promise<{ body: string; contentType?: string } | null>,
-  notFound: () => Response,
-): Promise<Response> {
-  const version = await contentVersion(req.payload)
+export async function cachedResponse(req: PayloadRequest, build: () => Promise<Built | null>, notFound: () => Response): Promise<Response> {
+  await pollChanges(req.payload)
   const key = urlKey(req.url ?? '/')
   let entry = entries.get(key)
-  if (!entry || entry.version !== version) {
+  if (entry && fresh(entry)) counters.hits += 1
+  else {
+    counters.misses += 1
+    // Stamped before building: an invalidation during the build makes this entry stale at once.
+    clock += 1
+    const stamp = clock
     const built = await build()
     if (!built) return notFound()
-    entry = { body: Buffer.from(built.body), contentType: built.contentType ?? 'application/json; charset=utf-8', etag: etagOf(built.body), version }
+    entry = { body: Buffer.from(built.body), contentType: built.contentType ?? 'application/json; charset=utf-8', etag: etagOf(built.body), stamp, tags: built.tags }
+    entries.delete(key)
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string)
     entries.set(key, entry)
   }
-  const headers = { etag: entry.etag, 'cache-control': CACHE_CONTROL }
-  if (etagMatches(req.headers.get('if-none-match') ?? '', entry.etag)) return new Response(null, { status: 304, headers })
-  return new Response(entry.body as BodyInit, { status: 200, headers: { ...headers, 'content-type': entry.contentType } })
+  return respond(entry, req.headers.get('if-none-match'))
 }
 
-/**
- * The cheap path for a hot public URL: answered from this instance's cache without building a Payload request,
- * while the cache's content version was confirmed within the last second. Anything else returns null and
- * takes the full path (which re-checks the version against the database).
- */
-export function fromCacheOnly(url: string, ifNoneMatch: null | string): null | Response {
-  if (Date.now() - state.checkedAt >= RECHECK_MS) return null
-  const entry = entries.get(urlKey(url))
-  if (!entry || entry.version !== state.version) return null
+function respond(entry: Entry, ifNoneMatch: null | string): Response {
   const headers = { etag: entry.etag, 'cache-control': CACHE_CONTROL }
   if (ifNoneMatch && etagMatches(ifNoneMatch, entry.etag)) return new Response(null, { status: 304, headers })
   return new Response(entry.body as BodyInit, { status: 200, headers: { ...headers, 'content-type': entry.contentType } })
 }
 
+/**
+ * The cheap path for a hot public URL: answered from this instance's cache without building a Payload request,
+ * while the audit log was read within the last second. Anything else returns null and takes the full path
+ * (which polls the audit log first).
+ */
+export function fromCacheOnly(url: string, ifNoneMatch: null | string): null | Response {
+  if (Date.now() - poll.checkedAt >= RECHECK_MS) return null
+  if (!url.includes('/api/public/')) return null
+  const entry = entries.get(urlKey(url))
+  if (!entry || !fresh(entry)) return null
+  counters.hits += 1
+  return respond(entry, ifNoneMatch)
+}
+
+/** Hits and misses since the last reset (the bench prints the ratio of each run). */
+export function publicCacheStats(reset = false): { entries: number; hitRatio: number; hits: number; misses: number } {
+  const { hits, misses } = counters
+  if (reset) {
+    counters.hits = 0
+    counters.misses = 0
+  }
+  return { entries: entries.size, hits, misses, hitRatio: hits + misses ? hits / (hits + misses) : 0 }
+}
+
 /** A stable cache key: path plus sorted query. */
 export function urlKey(url: string): string {
-  const parsed = new URL(url, 'http://localhost')
-  const params = [...parsed.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b))
-  return `${parsed.pathname}?${new URLSearchParams(params).toString()}`
+  const q = url.indexOf('?')
+  const start = url.indexOf('/api/')
+  const pathname = start < 0 ? new URL(url, 'http://localhost').pathname : url.slice(start, q < 0 ? undefined : q)
+  if (q < 0) return `${pathname}?`
+  const params = [...new URLSearchParams(url.slice(q + 1)).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `${pathname}?${new URLSearchParams(params).toString()}`
 }

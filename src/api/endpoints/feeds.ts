@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { badRequest } from '../../http'
 import { FEED_FORMATS, FEED_TYPES, type FeedFormat, interpretationsFeed, policiesFeed } from '../feeds'
-import { cachedResponse } from '../publicCache'
+import { cachedResponse, LISTS_TAG } from '../publicCache'
 import { listQuery, parseQuery } from '../query'
 
 const feedQuery = listQuery.pick({ department: true, documentType: true, subject: true, form: true })
@@ -33,7 +33,7 @@ export const feedsEndpoint: Endpoint = {
           kind === 'policies'
             ? await policiesFeed(req.payload, origin, url.search, q.value, format)
             : await interpretationsFeed(req.payload, origin, url.search, q.value, format)
-        return { body: feed[FEED_FORMATS[format]](), contentType: FEED_TYPES[format] }
+        return { body: feed[FEED_FORMATS[format]](), contentType: FEED_TYPES[format], tags: [LISTS_TAG] }
       },
       () => new Response(null, { status: 404 }),
     )

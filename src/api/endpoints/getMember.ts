@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { pick } from '../../i18n'
 import type { MemberSlug } from '../../lifecycle/members'
-import { cachedResponse } from '../publicCache'
+import { cachedResponse, memberTag, policyTag } from '../publicCache'
 import { publicFindOne } from '../publicRead'
 import { memberView } from '../publicViews'
 
@@ -15,7 +15,7 @@ export const getMemberEndpoint = (slug: MemberSlug): Endpoint => ({
       req,
       async () => {
         const doc = await publicFindOne<Record<string, unknown>>(req.payload, slug, { id: { equals: String(req.routeParams?.id) } }, 1)
-        return doc ? { body: JSON.stringify(memberView(slug, doc)) } : null
+        return doc ? { body: JSON.stringify(memberView(slug, doc)), tags: [policyTag(doc.policy && typeof doc.policy === 'object' ? (doc.policy as { id: unknown }).id : doc.policy), memberTag(slug, doc.id)] } : null
       },
       () => Response.json({ errors: [{ message: pick(req, { en: 'Not found.', zh: '未找到。' }) }] }, { status: 404 }),
     ),

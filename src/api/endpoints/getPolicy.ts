@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 import type { Policy } from '../../../payload-types'
 
 import { pick } from '../../i18n'
-import { cachedResponse } from '../publicCache'
+import { cachedResponse, policyTag } from '../publicCache'
 import { publicFindOne } from '../publicRead'
 import { policyBundle } from '../publicViews'
 
@@ -23,7 +23,7 @@ async function bundleResponse(req: PayloadRequest, where: Where) {
       // Members are read after the policy: a withdrawal in between would hide them and leave a policy without its
       // interpretations. Public visibility never comes back once lost, so still visible now means visible throughout.
       const still = await publicFindOne<Policy>(req.payload, 'policies', { id: { equals: policy.id } }, 0)
-      return still ? { body: JSON.stringify(bundle) } : null
+      return still ? { body: JSON.stringify(bundle), tags: [policyTag(policy.id)] } : null
     },
     notFound(req),
   )

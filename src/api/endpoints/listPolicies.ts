@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { badRequest } from '../../http'
 import { releasedPolicies } from '../policyQueries'
-import { cachedResponse } from '../publicCache'
+import { cachedResponse, LISTS_TAG, policyTag } from '../publicCache'
 import { policySummary } from '../publicViews'
 import { listQuery, parseQuery } from '../query'
 
@@ -25,6 +25,7 @@ export const listPoliciesEndpoint: Endpoint = {
             totalDocs: result.totalDocs,
             totalPages: result.totalPages,
           }),
+          tags: [LISTS_TAG, ...result.docs.map((d) => policyTag(d.id))],
         }
       },
       () => new Response(null, { status: 404 }),
