@@ -171,13 +171,18 @@ async function main() {
     b: { label: '(b) stock   GET /api/policies/:id?depth=2', urls: sample.map((id) => `${app.url}/api/policies/${id}?depth=2`) },
     c: { label: '(c) raw node:http, same bytes', urls: sample.map((id) => `${raw.url}/${id}`) },
   }
+  const { publicCacheStats } = await import('../src/api/publicCache')
   const results: Record<string, Result> = {}
   for (const [key, target] of Object.entries(targets)) {
     await load(target.urls.slice(0, 20)) // warm-up, discarded
+    publicCacheStats(true)
     results[key] = await load(target.urls)
     const r = results[key]
+    // The public cache's own count for this run (the stock REST and raw targets do not use it).
+    const cache = publicCacheStats(true)
+    const ratio = cache.hits + cache.misses ? `cache hit ratio ${cache.hitRatio.toFixed(4)} (${cache.hits} hits, ${cache.misses} misses)` : 'cache not used'
     console.log(
-      `${target.label.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
+      `${target.label.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors; ${ratio})`,
     )
   }
   console.log(`ratio a/b (bundle vs stock REST): ${(results.a.rps / results.b.rps).toFixed(2)}  (target ≥ 3)`)

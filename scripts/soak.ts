@@ -205,6 +205,9 @@ async function call(pathname: string, init: { body?: unknown; etag?: string; met
       /* a broken JSON body is the caller's to judge */
     }
   }
+  const cache = res.headers.get('x-cache')
+  if (cache === 'HIT') stats.cache.hits += 1
+  else if (cache === 'MISS') stats.cache.misses += 1
   return { body, etag: res.headers.get('etag'), ms, status: res.status }
 }
 
@@ -225,6 +228,8 @@ const newStats = () => ({
   withdrawals: 0,
   editorErrors: 0,
   editorSteps: [] as number[],
+  /** Public responses by the server's X-Cache header (search is not cached there). */
+  cache: { hits: 0, misses: 0 },
 })
 /** The current phase's figures (idle, then publishing). */
 let stats = newStats()
@@ -481,6 +486,8 @@ function report(target: Target, seconds: number, editors: number, phase: string)
   }
   const b = stats.bundles
   console.log(`  bundles: ${b.whole} whole, ${b.notFound} not found (404), ${b.notModified} not modified (304), ${b.unknown} not checkable; partial ${b.partial}`)
+  const cached = stats.cache.hits + stats.cache.misses
+  console.log(`  cache: ${stats.cache.hits} hits, ${stats.cache.misses} misses, hit ratio ${cached ? (stats.cache.hits / cached).toFixed(3) : '-'}`)
   const steps = [...stats.editorSteps].sort((x, y) => x - y)
   console.log(
     `  editors: ${stats.releases} releases, ${stats.withdrawals} withdrawals, ${steps.length} steps (p50 ${fmt(percentile(steps, 50))}, p99 ${fmt(percentile(steps, 99))}), ${stats.editorErrors} errors`,

@@ -131,14 +131,17 @@ describe('a withdrawal while a bundle is being read', () => {
 })
 
 describe('the cache fast path used by the Next route', () => {
-  test('answers a hot URL from memory, and stops the moment this instance writes to the audit log', async () => {
-    const url = `http://localhost:3000/api/public/policies/${released.policy.id}`
-    const full = await w.rest.get(`/public/policies/${released.policy.id}`)
+  test('answers a hot URL from memory, through another package’s release, and stops the moment its own package changes', async () => {
+    const pkg = await releasedPackage({ title: '快速路径' })
+    const url = `http://localhost:3000/api/public/policies/${pkg.policy.id}`
+    const full = await w.rest.get(`/public/policies/${pkg.policy.id}`)
     const fast = fromCacheOnly(url, null)!
     expect(fast.status).toBe(200)
     expect(await fast.text()).toBe(JSON.stringify(full.body))
     expect(fromCacheOnly(url, full.headers.get('etag'))!.status).toBe(304)
-    await releasedPackage({ title: '触发失效' })
+    await releasedPackage({ title: '另一个包' })
+    expect(fromCacheOnly(url, null)?.status).toBe(200)
+    expect((await w.rest.post(`/policies/${pkg.policy.id}/workflow/withdraw`, { reason: '触发失效' }, await w.token('signer'))).status).toBe(200)
     expect(fromCacheOnly(url, null)).toBeNull()
   })
 })

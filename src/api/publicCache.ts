@@ -15,12 +15,18 @@ import { createHash } from 'node:crypto'
  * never served, even if it is stored after it.
  *
  * Entries appended on this instance invalidate at once (the audit collection's afterChange hook); entries of other
- * instances are read from the audit log at most once a second (`pollChanges`), so every instance follows within
- * about a second. An entry seen first inside its transaction is applied again when the poll sees it committed.
+ * instances are read from the audit log once a second in the background (`pollChanges`), so every instance follows
+ * within about a second, and within MAX_STALE_MS at worst. An entry seen first inside its transaction is applied
+ * again when the poll sees it committed.
  */
 
-/** How long an instance trusts its cache before reading the audit log for entries of other instances. */
+/** How often an instance reads the audit log for entries of other instances. */
 const RECHECK_MS = 1000
+/**
+ * The poll runs in the background while hits keep being served; only when no poll has succeeded for this long
+ * (the database is slow or away) do reads wait for one. Bounds how stale another instance's change can be.
+ */
+const MAX_STALE_MS = 1800
 const MAX_ENTRIES = 20_000
 /** More new entries than this in one poll (a restore, a bulk import): simply drop everything. */
 const POLL_LIMIT = 500
@@ -44,15 +50,19 @@ const entries = new Map<string, Entry>()
 /** Logical clock; tag → the tick it was last invalidated at. `*` invalidates everything. */
 let clock = 0
 const stamps = new Map<string, number>()
-const poll = { checkedAt: 0, seq: -1 }
+const poll: { checkedAt: number; inFlight: null | Promise<void>; payload: null | Payload; seq: number } = { checkedAt: 0, inFlight: null, payload: null, seq: -1 }
 const counters = { hits: 0, misses: 0 }
 
 export const policyTag = (id: unknown) => `policy:${String(id)}`
 export const memberTag = (collection: string, id: unknown) => `${collection}:${String(id)}`
 export const LISTS_TAG = 'lists'
 
+/** The tick of the latest invalidation of anything. */
+let invalidatedAt = 0
+
 function invalidateTags(tags: Iterable<string>): void {
   clock += 1
+  invalidatedAt = clock
   for (const tag of tags) stamps.set(tag, clock)
 }
 
@@ -107,22 +117,24 @@ export function tagsForAuditEntry(entry: AuditEntryLike): string[] {
 export function invalidateForAuditEntry(entry: AuditEntryLike): void {
   const tags = tagsForAuditEntry(entry)
   if (tags.length) invalidateTags(tags)
-  // Re-read the trail on the next public read: the entry may still be inside its transaction now.
-  poll.checkedAt = 0
+}
+
+/** Entries appended here may still be inside their transaction: read the trail again soon, and apply them again. */
+function pollSoon(): void {
+  poll.checkedAt = Math.min(poll.checkedAt, Date.now() - RECHECK_MS)
 }
 
 /** Kept for callers of the previous API: the audit collection's hook passes the entry it appended. */
 export function touchPublicContent(entry?: AuditEntryLike): void {
   if (entry) invalidateForAuditEntry(entry)
-  else poll.checkedAt = 0
+  pollSoon()
 }
 
 /**
  * Applies the audit entries appended since the last poll (by any instance, committed), at most once a second.
  * Public-affecting actions only; the query uses the `seq` and `action` indexes.
  */
-async function pollChanges(payload: Payload): Promise<void> {
-  if (Date.now() - poll.checkedAt < RECHECK_MS) return
+async function readChanges(payload: Payload): Promise<void> {
   const checking = Date.now()
   if (poll.seq < 0) {
     // First read on this instance: nothing cached yet, start from the head of the trail.
@@ -148,6 +160,27 @@ async function pollChanges(payload: Payload): Promise<void> {
   poll.checkedAt = checking
 }
 
+/** Starts a poll unless one is running; resolves when it is done. */
+function startPoll(payload: Payload): Promise<void> {
+  poll.inFlight ??= readChanges(payload).finally(() => {
+    poll.inFlight = null
+  })
+  return poll.inFlight
+}
+
+/**
+ * Keeps the cache in step with the audit log: polls in the background once a second, and makes the caller wait
+ * only on the first read or when no poll has succeeded for MAX_STALE_MS.
+ */
+async function pollChanges(payload: Payload): Promise<void> {
+  poll.payload = payload
+  const age = Date.now() - poll.checkedAt
+  if (age < RECHECK_MS) return
+  const running = startPoll(payload)
+  if (poll.seq < 0 || age >= MAX_STALE_MS) await running
+  else running.catch(() => undefined)
+}
+
 const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`
 
 const etagMatches = (header: string, etag: string) =>
@@ -167,24 +200,52 @@ export async function cachedResponse(req: PayloadRequest, build: () => Promise<B
   await pollChanges(req.payload)
   const key = urlKey(req.url ?? '/')
   let entry = entries.get(key)
-  if (entry && fresh(entry)) counters.hits += 1
+  const hit = Boolean(entry && fresh(entry))
+  if (hit) counters.hits += 1
   else {
     counters.misses += 1
-    // Stamped before building: an invalidation during the build makes this entry stale at once.
-    clock += 1
-    const stamp = clock
-    const built = await build()
+    // Concurrent misses on one URL share one build (no stampede after an invalidation), unless the running build
+    // was started before the latest invalidation of what it shows: then it could be stale, and a new one starts.
+    let running = building.get(key)
+    if (!running || !freshBuild(running)) {
+      running = startBuild(key, build)
+      building.set(key, running)
+    }
+    const built = await running.done
     if (!built) return notFound()
-    entry = { body: Buffer.from(built.body), contentType: built.contentType ?? 'application/json; charset=utf-8', etag: etagOf(built.body), stamp, tags: built.tags }
-    entries.delete(key)
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string)
-    entries.set(key, entry)
+    entry = built
   }
-  return respond(entry, req.headers.get('if-none-match'))
+  return respond(entry!, req.headers.get('if-none-match'), hit ? 'HIT' : 'MISS')
 }
 
-function respond(entry: Entry, ifNoneMatch: null | string): Response {
-  const headers = { etag: entry.etag, 'cache-control': CACHE_CONTROL }
+type Build = { done: Promise<Entry | null>; stamp: number }
+const building = new Map<string, Build>()
+
+/** A running build may be shared only if nothing at all was invalidated since it started (its tags are not known yet). */
+const freshBuild = (b: Build) => invalidatedAt < b.stamp
+
+function startBuild(key: string, build: () => Promise<Built | null>): Build {
+  // Stamped before building: an invalidation during the build makes this entry stale at once.
+  clock += 1
+  const job: Build = { stamp: clock, done: Promise.resolve(null) }
+  job.done = build()
+    .then((built) => {
+      if (!built) return null
+      const entry: Entry = { body: Buffer.from(built.body), contentType: built.contentType ?? 'application/json; charset=utf-8', etag: etagOf(built.body), stamp: job.stamp, tags: built.tags }
+      entries.delete(key)
+      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string)
+      entries.set(key, entry)
+      return entry
+    })
+    .finally(() => {
+      if (building.get(key) === job) building.delete(key)
+    })
+  return job
+}
+
+function respond(entry: Entry, ifNoneMatch: null | string, cache: 'HIT' | 'MISS'): Response {
+  // X-Cache: whether this instance answered from memory (load tests count it; CDNs add their own).
+  const headers = { etag: entry.etag, 'cache-control': CACHE_CONTROL, 'x-cache': cache }
   if (ifNoneMatch && etagMatches(ifNoneMatch, entry.etag)) return new Response(null, { status: 304, headers })
   return new Response(entry.body as BodyInit, { status: 200, headers: { ...headers, 'content-type': entry.contentType } })
 }
@@ -195,12 +256,26 @@ function respond(entry: Entry, ifNoneMatch: null | string): Response {
  * (which polls the audit log first).
  */
 export function fromCacheOnly(url: string, ifNoneMatch: null | string): null | Response {
-  if (Date.now() - poll.checkedAt >= RECHECK_MS) return null
+  const hit = cachedBytes(url, ifNoneMatch)
+  if (!hit) return null
+  return new Response(hit.body as BodyInit | null, { status: hit.status, headers: hit.headers })
+}
+
+/**
+ * The same, as bytes and plain headers, for a server that writes them itself (src/server/apiServer.ts): no
+ * WHATWG Response or stream in between.
+ */
+export function cachedBytes(url: string, ifNoneMatch: null | string): null | { body: null | Uint8Array; headers: Record<string, string>; status: 200 | 304 } {
   if (!url.includes('/api/public/')) return null
+  const age = Date.now() - poll.checkedAt
+  if (age >= MAX_STALE_MS || !poll.payload) return null
+  if (age >= RECHECK_MS) startPoll(poll.payload).catch(() => undefined)
   const entry = entries.get(urlKey(url))
   if (!entry || !fresh(entry)) return null
   counters.hits += 1
-  return respond(entry, ifNoneMatch)
+  const headers = { etag: entry.etag, 'cache-control': CACHE_CONTROL, 'x-cache': 'HIT' }
+  if (ifNoneMatch && etagMatches(ifNoneMatch, entry.etag)) return { status: 304, body: null, headers }
+  return { status: 200, body: entry.body, headers: { ...headers, 'content-type': entry.contentType, 'content-length': String(entry.body.length) } }
 }
 
 /** Hits and misses since the last reset (the bench prints the ratio of each run). */
