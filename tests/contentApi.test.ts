@@ -140,6 +140,8 @@ describe('the cache fast path used by the Next route', () => {
     expect(await fast.text()).toBe(JSON.stringify(full.body))
     expect(fromCacheOnly(url, full.headers.get('etag'))!.status).toBe(304)
     await releasedPackage({ title: '另一个包' })
+    // Another package's release leaves this bundle cached (the full path polls the trail and answers from memory).
+    expect((await w.rest.get(`/public/policies/${pkg.policy.id}`)).headers.get('x-cache')).toBe('HIT')
     expect(fromCacheOnly(url, null)?.status).toBe(200)
     expect((await w.rest.post(`/policies/${pkg.policy.id}/workflow/withdraw`, { reason: '触发失效' }, await w.token('signer'))).status).toBe(200)
     expect(fromCacheOnly(url, null)).toBeNull()
