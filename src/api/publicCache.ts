@@ -12,6 +12,7 @@ const PUBLIC_ACTIONS = [
   'member-updated',
   'member-deleted',
   'return',
+  'imported',
 ]
 
 /** How long an instance trusts its idea of the content version before asking the database again. */

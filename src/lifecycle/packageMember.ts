@@ -16,6 +16,7 @@ import { departmentField } from '../fields/department'
 import { enforceDepartmentScope } from '../hooks/enforceDepartmentScope'
 import { type Bilingual, L } from '../i18n'
 import { idOf } from '../ids'
+import { LEGACY_IMPORT_FLAG } from '../import/flag'
 import { memberDepartment } from '../rules/doubleAssociation'
 import { assertMemberDeletable, memberWriteMarking } from './memberLock'
 import type { MemberSlug } from './members'
@@ -115,7 +116,8 @@ export function memberHooks(slug: MemberSlug): NonNullable<CollectionConfig['hoo
     ...(await memberWriteMarking(req, operation, data, originalDoc, context)),
   })
   const auditChange: CollectionAfterChangeHook = async ({ context, doc, operation, req }) => {
-    if (context.supplementAction) return doc
+    // The importer writes the one `imported` entry of an imported member itself.
+    if (context.supplementAction || context[LEGACY_IMPORT_FLAG]) return doc
     await appendAudit(req, {
       action: operation === 'create' ? 'member-created' : 'member-updated',
       policy: idOf(doc.policy),

@@ -2,11 +2,12 @@ import type { CollectionBeforeValidateHook } from 'payload'
 
 import type { Policy } from '../../../payload-types'
 
+import { LEGACY_IMPORT_FLAG } from '../../../src/import/flag'
 import { RULE_NAMES, RuleViolation } from '../../../src/rules/errors'
 import { checkNumber, registrationNumberProblem, SCHEME_LABELS } from '../../../src/rules/documentNumber'
 
-/** Context flag of the legacy importer: historical numbers are kept as printed (and flagged there). */
-export const LEGACY_IMPORT_FLAG = 'legacyImport'
+// The legacy importer's writes keep historical numbers as printed (and flag them there).
+export { LEGACY_IMPORT_FLAG }
 
 /**
  * The number schemes (src/rules/documentNumber.ts) on every write that sets or changes the number or the type;
