@@ -26,6 +26,7 @@ import { catalogEndpoints } from './catalog/endpoints'
 import { complianceEndpoints } from './compliance/endpoints'
 import { pendingEndpoint } from './compliance/pending'
 import { loadOfficialCalendar } from './calendar'
+import { importEndpoints } from './import/endpoints'
 import { documentNumberCheckEndpoint } from './documentNumbers/endpoint'
 import { databaseAdapter, type DatabaseOptions } from './db/adapter'
 import { RELEASE_QUEUE } from './lifecycle/packageLifecycle'
@@ -70,10 +71,11 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       avatar: 'default',
       dateFormat: 'yyyy-MM-dd HH:mm',
       components: {
-        afterNavLinks: ['/src/components/search/SearchNavLink#SearchNavLink', '/src/components/compliance/ComplianceNavLink#ComplianceNavLink'],
+        afterNavLinks: ['/src/components/search/SearchNavLink#SearchNavLink', '/src/components/compliance/ComplianceNavLink#ComplianceNavLink', '/src/components/import/ImportNavLink#ImportNavLink'],
         views: {
           search: { Component: '/src/components/search/SearchView#SearchView', path: '/search' },
           compliance: { Component: '/src/components/compliance/ComplianceView#ComplianceView', path: '/compliance' },
+          legacyImport: { Component: '/src/components/import/ImportView#ImportView', path: '/import' },
         },
       },
     },
@@ -86,7 +88,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     // The multipart parser's ceiling sits just above the largest media limit (videos); each collection refuses
     // files over its own limit with an explanation (src/media/config.ts).
     upload: { limits: { fileSize: multipartFileLimit() }, requestSizeLimit: multipartFileLimit() + 1024 * 1024 },
-    endpoints: [...publicApiEndpoints, ...searchEndpoints, ...catalogEndpoints, pendingEndpoint, ...complianceEndpoints, documentNumberCheckEndpoint],
+    endpoints: [...publicApiEndpoints, ...searchEndpoints, ...catalogEndpoints, pendingEndpoint, ...complianceEndpoints, documentNumberCheckEndpoint, ...importEndpoints],
     // First complete the steps a killed process left without their audit entry (the search index, the public cache
     // and webhooks follow the trail), then build the search index rather than on the first search.
     onInit: async (payload) => {

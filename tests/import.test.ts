@@ -74,7 +74,7 @@ describe('reading files', () => {
 })
 
 describe('legacy import', () => {
-  const rows = [...realTextRows(160), decreeRow(195)]
+  const rows = [...realTextRows(140), decreeRow(195)]
   const policies = rows.filter((r) => r.kind !== '解读').length
   const interpretations = rows.length - policies
   let report: ImportReport
@@ -85,7 +85,7 @@ describe('legacy import', () => {
     expect(dry).toMatchObject({ dryRun: true, created: rows.length, failed: 0, skipped: 0 })
     expect(summaryLine(dry)).toBe(`import: created ${rows.length}, skipped 0, failed 0 (dry run: nothing written)`)
     expect(await w.payload.count({ collection: 'policies', overrideAccess: true })).toEqual(before)
-  })
+  }, 300_000)
 
   test('a few hundred real-looking rows become released packages with their original numbers and index numbers', async () => {
     report = await run(utf8(toJsonl(rows)), 'library.jsonl')
@@ -129,13 +129,13 @@ describe('legacy import', () => {
     expect(audit.docs[0]).toMatchObject({ actorEmail: admin.email, details: expect.objectContaining({ sha256: report.sha256, row: expect.any(Number) }) })
     const created = await w.payload.find({ collection: 'audit-log', where: { action: { in: ['policy-created', 'member-created'] } }, limit: 0, depth: 0, overrideAccess: true })
     expect(created.totalDocs).toBe(0)
-  })
+  }, 600_000)
 
   test('a second run creates nothing', async () => {
     const again = await run(utf8(toJsonl(rows)), 'library.jsonl')
     expect(again).toMatchObject({ created: 0, skipped: rows.length, failed: 0 })
     expect(again.results.find((r) => r.kind === 'policy')?.matchedBy).toContain('索引号')
-  })
+  }, 600_000)
 
   test('the check endpoint gives the canonical form of every legacy number', async () => {
     const token = await w.token('viewer')
@@ -220,6 +220,40 @@ describe('legacy import', () => {
     const xlsxDoc = await w.payload.findByID({ collection: 'policies', id: fromXlsx.results[0]!.id!, depth: 0, overrideAccess: true })
     expect(xlsxDoc).toMatchObject({ documentNumber: '黔建房〔2017〕8号', writtenAt: '2017-04-01T00:00:00.000Z' })
     expect(xlsxDoc.attachments).toHaveLength(1)
+  })
+
+  test('the admin page API: admins only; dry-run report, then a run with progress', async () => {
+    const file = toJsonl([{ title: '后台导入测试通知', documentNumber: '黔财农 〔2018〕 606 号', organs: '贵州省财政厅', writtenAt: '2018-05-05', documentType: '通知' }])
+    const post = (query: string, token?: string) =>
+      w.rest.call('POST', `/legacy-import?${query}`, { rawBody: file, headers: { 'content-type': 'application/octet-stream' }, token })
+    expect((await post('fileName=a.jsonl&dryRun=true')).status).toBe(401)
+    expect((await post('fileName=a.jsonl&dryRun=true', await w.token('drafter'))).status).toBe(403)
+    const token = await w.token('admin')
+    const badName = await post('fileName=a.doc&dryRun=true', token)
+    expect(badName.status).toBe(400)
+    expect(badName.body.errors[0].data.rule).toBe('import-input')
+    const dry = await post('fileName=a.jsonl&dryRun=true', token)
+    expect(dry.status).toBe(200)
+    expect(dry.body).toMatchObject({ dryRun: true, created: 1, legacyNumbers: 1 })
+    expect(await w.payload.count({ collection: 'policies', where: { title: { equals: '后台导入测试通知' } }, overrideAccess: true })).toEqual({ totalDocs: 0 })
+    const started = await post('fileName=a.jsonl', token)
+    expect(started.status).toBe(202)
+    let state = started.body
+    for (let i = 0; i < 100 && state.status === 'running'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      state = (await w.rest.get(`/legacy-import/${started.body.run}`, token)).body
+    }
+    expect(state).toMatchObject({ status: 'done', done: 1, total: 1, report: { created: 1, failed: 0 } })
+    expect((await w.rest.get('/legacy-import/nope', token)).status).toBe(404)
+    expect((await w.rest.get(`/legacy-import/${started.body.run}`, await w.token('drafter'))).status).toBe(403)
+  })
+
+  test('the documented example file imports cleanly', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const bytes = await readFile(path.join(process.cwd(), 'docs/examples/import-example.jsonl'))
+    const example = await run(bytes, 'import-example.jsonl')
+    expect(example.results.filter((r) => r.problems.length)).toEqual([])
+    expect(example).toMatchObject({ created: 5, failed: 0, legacyNumbers: 2 })
   })
 
   test('new documents keep the strict rules', async () => {

@@ -317,6 +317,7 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
           imported: { sha256, row: row.raw.row, importedAt: new Date().toISOString(), importedBy: options.user.id },
         },
         depth: 0,
+        select: { title: true, department: true },
         overrideAccess: true,
         req,
         context: { [LEGACY_IMPORT_FLAG]: true, lifecycleAction: 'import' },
