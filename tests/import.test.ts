@@ -177,7 +177,7 @@ describe('legacy import', () => {
 
   test('bad rows are reported with row, column and problem and stop nothing else', async () => {
     const lines = [
-      { title: '好的一行', documentNumber: '黔财农〔2015〕1001号', organs: '贵州省财政厅', writtenAt: '2015-01-05', documentType: '通知' },
+      { title: '关于没有文种也没有成文日期的通知', documentNumber: '黔财农〔2015〕1001号', organs: '贵州省财政厅', releasedAt: '20150105' },
       { title: '机关不存在', organs: '火星省人民政府', writtenAt: '2015-01-05', documentType: 'notice' },
       { title: '日期错误', organs: '贵州省财政厅', writtenAt: '2015-02-30', documentType: 'notice' },
       { title: '文种错误', organs: '贵州省财政厅', writtenAt: '2015-01-05', documentType: '公函吧' },
@@ -197,6 +197,9 @@ describe('legacy import', () => {
       [7, null],
     ])
     expect(bad.unknownDepartments).toEqual(['火星省人民政府'])
+    const inferred = await w.payload.findByID({ collection: 'policies', id: bad.results[0]!.id!, depth: 0, overrideAccess: true })
+    expect(inferred).toMatchObject({ documentType: 'notice', writtenAt: '2015-01-05T00:00:00.000Z' })
+    expect(bad.results[0]!.notes?.map((n) => n.en)).toEqual([expect.stringContaining('release date'), expect.stringContaining('notice')])
     expect(await w.payload.count({ collection: 'departments', where: { name: { equals: '火星省人民政府' } } })).toEqual({ totalDocs: 0 })
   })
 
@@ -246,6 +249,18 @@ describe('legacy import', () => {
     expect(state).toMatchObject({ status: 'done', done: 1, total: 1, report: { created: 1, failed: 0 } })
     expect((await w.rest.get('/legacy-import/nope', token)).status).toBe(404)
     expect((await w.rest.get(`/legacy-import/${started.body.run}`, await w.token('drafter'))).status).toBe(403)
+  })
+
+  test('a row that fails while writing leaves nothing behind (its attachment is removed again)', async () => {
+    await mkdir(path.join(dir, 'files'), { recursive: true })
+    await writeFile(path.join(dir, 'files', '附图2.png'), await makeImage(40, 40))
+    const media = await w.payload.count({ collection: 'media', overrideAccess: true })
+    const line = { title: '登记号错误的文件', organs: '贵州省财政厅', writtenAt: '2015-01-05', documentType: 'notice', attachments: 'files/附图2.png', registrationNumber: '湘2015第5号' }
+    const bad = await run(utf8(JSON.stringify(line)), 'undo.jsonl')
+    expect(bad).toMatchObject({ created: 0, failed: 1 })
+    expect(bad.results[0]!.problems[0]!.column).toBe('registrationNumber')
+    expect(await w.payload.count({ collection: 'media', overrideAccess: true })).toEqual(media)
+    expect(await w.payload.count({ collection: 'policies', where: { title: { equals: '登记号错误的文件' } }, overrideAccess: true })).toEqual({ totalDocs: 0 })
   })
 
   test('the documented example file imports cleanly', async () => {

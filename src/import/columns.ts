@@ -104,6 +104,8 @@ export const acceptedValues = (column: ValueColumn) => [...new Set(VALUES[column
 /** A day from 2023-01-05, 2023/1/5, 2023.1.5, 2023年1月5日 (full-width digits too), or an ISO instant. */
 export function parseDay(raw: string): null | string {
   const text = raw.normalize('NFKC').trim()
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text)
+  if (compact) return parseDay(`${compact[1]}-${compact[2]}-${compact[3]}`)
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s].*)?$/.exec(text)
   if (!m) return null
   const day = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`

@@ -23,7 +23,7 @@ import type { Department, Media, Policy, User } from '../../payload-types'
 import { appendAudit } from '../audit/auditTrail'
 import type { Bilingual } from '../i18n'
 import { type Id, idOf } from '../ids'
-import { checkNumber } from '../rules/documentNumber'
+import { canonicalNumberForm, checkNumber, parseDecreeNumber } from '../rules/documentNumber'
 import { acceptedValues, type Column, columnOf, listOf, parseDay, simplify, valueOf, type ValueColumn } from './columns'
 import { LEGACY_IMPORT_FLAG } from './flag'
 import { bodyToLexical } from './html'
@@ -45,6 +45,8 @@ export type RowResult = {
   problems: RowProblem[]
   /** The number as printed breaks today's scheme: kept, and flagged with this. */
   legacyNumber?: { problem: Bilingual; suggestion: null | string }
+  /** What the importer assumed for a missing value. */
+  notes?: Bilingual[]
 }
 
 export type ImportReport = {
@@ -105,6 +107,19 @@ const text = (value: unknown): string => (value === null || value === undefined 
 const dayInstant = (day: string) => `${day}T00:00:00.000Z`
 /** Release time of a legacy document: 09:00 China time of its release day (the hour is unknown). */
 const releaseInstant = (day: string) => new Date(`${day}T09:00:00+08:00`).toISOString()
+
+/** The type a page without 文种 most likely has: a 令号 is a decree, else the title's last word says it. */
+export function inferDocumentType(title: string, documentNumber: string): string {
+  if (parseDecreeNumber(canonicalNumberForm(documentNumber))) return 'decree'
+  const t = simplify(title).replace(/[（(].*?[)）]$/, '')
+  if (/通知$|通报$/.test(t)) return 'notice'
+  if (/意见$/.test(t)) return 'opinion'
+  if (/方案$|规划$|计划$/.test(t)) return 'plan'
+  if (/批复$/.test(t)) return 'approval'
+  if (/表彰.*决定$/.test(t)) return 'commendation'
+  if (/任免|免职|任职/.test(t)) return 'appointment'
+  return 'other'
+}
 
 const INDEX_NUMBER = /^([0-9A-Z]{18})\/(\d{4})-(\d{1,6})$/
 
@@ -179,7 +194,7 @@ async function attachmentIds(
   options: ImportOptions,
   problems: RowProblem[],
   write: boolean,
-  created: { collection: 'media'; id: Id }[],
+  created: Created[],
   department?: Department['id'],
 ): Promise<Media['id'][]> {
   const paths = listOf(row.cells.attachments)
@@ -224,13 +239,20 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
   const body = text(row.cells.body)
 
   if (kind === 'policy') {
-    const writtenDay = dayValue(row, 'writtenAt', problems, true)
-    const documentType = enumValue(row, 'documentType', problems)
-    if (!text(row.cells.documentType)) problems.push({ column: 'documentType', problem: P('必填', 'is required') })
+    // Pages often show only one of the two dates: the other stands in for it (noted in the report).
+    const writtenDay = text(row.cells.writtenAt) ? dayValue(row, 'writtenAt', problems, true) : releasedDay
+    if (!text(row.cells.writtenAt)) {
+      if (releasedDay) result.notes = [...(result.notes ?? []), P('未填成文日期，按发布日期记录', 'no date written: the release date stands in')]
+      else problems.push({ column: 'writtenAt', problem: P('必填（或填写发布日期）', 'is required (or give releasedAt)') })
+    }
+    const inferred = text(row.cells.documentType) ? null : inferDocumentType(title, text(row.cells.documentNumber))
+    const documentType = inferred ?? enumValue(row, 'documentType', problems)
+    if (inferred) result.notes = [...(result.notes ?? []), P(`未填文种，按标题和文号推定为 ${inferred}`, `no document type: taken as ${inferred} from the title and number`)]
     const subject = enumValue(row, 'subject', problems)
     const validity = enumValue(row, 'validity', problems, 'valid')
     const disclosure = enumValue(row, 'disclosure', problems, 'proactive')
-    const organNames = listOf(row.cells.organs)
+    // No issuing organ given: the drafting department issued it.
+    const organNames = listOf(row.cells.organs).length ? listOf(row.cells.organs) : listOf(row.cells.department)
     const organs = organNames.flatMap((name) => {
       const d = state.departments.find(name)
       if (!d) problems.push({ column: 'organs', problem: P(`未找到发文机关“${name}”`, `no department matches the issuing organ “${name}”`) })
@@ -271,7 +293,7 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
     if (indexNumber && !INDEX_NUMBER.test(indexNumber)) {
       // Kept as published; only a number in today's format continues the department's serials.
     }
-    const created: { collection: 'media'; id: Id }[] = []
+    const created: Created[] = []
     const attachments = await attachmentIds(payload, req, row, options, problems, false, created)
     void attachments
     if (problems.length) return result
@@ -322,6 +344,7 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
         req,
         context: { [LEGACY_IMPORT_FLAG]: true, lifecycleAction: 'import' },
       })
+      created.push({ collection: 'policies', id: policy.id })
       await appendAudit(req, {
         action: 'imported',
         policy: policy.id,
@@ -361,7 +384,8 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
   if (dryRun || !policy) return { ...result, status: 'created' }
   const target = policy
   const releasedAt = target.workflow?.releasedAt ?? releaseInstant(releasedDay ?? new Date().toISOString().slice(0, 10))
-  return writeAtomically(req, result, [], async () => {
+  const created: Created[] = []
+  return writeAtomically(req, result, created, async () => {
     const lexical = body ? await bodyToLexical(payload, body) : undefined
     if (kind === 'interpretation') {
       const doc = await payload.create({
@@ -372,6 +396,7 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
         req,
         context: { [LEGACY_IMPORT_FLAG]: true },
       })
+      created.push({ collection: 'interpretations', id: doc.id })
       await appendAudit(req, {
         action: 'imported',
         policy: target.id,
@@ -391,6 +416,7 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
       req,
       context: { [LEGACY_IMPORT_FLAG]: true },
     })
+    created.push({ collection: 'consultations', id: doc.id })
     await payload.update({
       collection: 'policies',
       id: target.id,
@@ -431,13 +457,14 @@ function importDetails(
   }
 }
 
-/** Runs a row's writes in one transaction (or undoes created media by hand where there are none). */
-async function writeAtomically(
-  req: PayloadRequest,
-  result: RowResult,
-  created: { collection: 'media'; id: Id }[],
-  write: () => Promise<Id>,
-): Promise<RowResult> {
+type Created = { collection: 'consultations' | 'interpretations' | 'media' | 'policies'; id: Id }
+
+/**
+ * Runs a row's writes in one transaction where the adapter has them (MongoDB replica sets; SQLite only with
+ * transactionOptions). Without one, what the row created is deleted again, newest first, so that a failed row leaves
+ * nothing behind; a document that cannot be deleted is named in the row's problems.
+ */
+async function writeAtomically(req: PayloadRequest, result: RowResult, created: Created[], write: () => Promise<Id>): Promise<RowResult> {
   const shouldCommit = await initTransaction(req)
   try {
     const id = await write()
@@ -445,9 +472,6 @@ async function writeAtomically(
     return { ...result, status: 'created', id: String(id) }
   } catch (error) {
     if (shouldCommit) await killTransaction(req)
-    if (!req.transactionID) {
-      for (const m of created) await req.payload.delete({ collection: m.collection, id: m.id, overrideAccess: true }).catch(() => undefined)
-    }
     const data = (error as { data?: { errors?: { message: string; path: string }[] } }).data
     const fieldErrors = data?.errors ?? []
     const message = error instanceof Error ? error.message : String(error)
@@ -456,6 +480,18 @@ async function writeAtomically(
         ? fieldErrors.map((e) => ({ column: columnOf(e.path), problem: P(e.message, e.message) }))
         : [{ column: null, problem: P(message, message) }]),
     )
+    if (!shouldCommit) {
+      for (const doc of [...created].reverse()) {
+        await req.payload
+          .delete({ collection: doc.collection, id: doc.id, overrideAccess: true, context: { [LEGACY_IMPORT_FLAG]: true } })
+          .catch(() =>
+            result.problems.push({
+              column: null,
+              problem: P(`未能撤销已写入的 ${doc.collection} ${doc.id}，请人工删除`, `could not undo ${doc.collection} ${doc.id} written for this row: delete it by hand`),
+            }),
+          )
+      }
+    }
     return { ...result, status: 'failed' }
   }
 }
