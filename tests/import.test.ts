@@ -12,6 +12,7 @@ import { importFile, type ImportReport, summaryLine } from '../src/import/run'
 import { lexicalPlainText } from '../src/richText/plainText'
 import { makeImage } from './fixtures/media/make'
 import { decreeRow, realTextRows, toJsonl } from './fixtures/realText'
+import { lane } from './helpers/payload'
 import { startWorld, type World } from './helpers/world'
 
 let w: World
@@ -73,8 +74,14 @@ describe('reading files', () => {
   })
 })
 
+/**
+ * FerretDB v1 (the MongoDB-wire test server) filters most queries by scanning the collection, so each row costs more
+ * the more there are: that lane imports fewer rows (real MongoDB uses the indexes).
+ */
+const POLICIES = lane === 'mongo' ? 40 : 140
+
 describe('legacy import', () => {
-  const rows = [...realTextRows(140), decreeRow(195)]
+  const rows = [...realTextRows(POLICIES), decreeRow(190)]
   const policies = rows.filter((r) => r.kind !== '解读').length
   const interpretations = rows.length - policies
   let report: ImportReport
@@ -108,12 +115,12 @@ describe('legacy import', () => {
     expect(first.writtenAt).toBe('2010-02-02T00:00:00.000Z')
     expect(lexicalPlainText(first.body)).toContain('聯繫電話')
     expect(JSON.stringify(first.body)).not.toMatch(/alert|steal/)
-    expect(report.legacyNumbers).toBeGreaterThan(50)
+    expect(report.legacyNumbers).toBeGreaterThan(POLICIES / 3)
 
     // The decree keeps its 令号 and is not flagged.
     const decree = report.results.find((r) => r.title?.includes('規章測試'))!
     const decreeDoc = await w.payload.findByID({ collection: 'policies', id: decree.id!, depth: 0, overrideAccess: true })
-    expect(decreeDoc).toMatchObject({ documentType: 'decree', documentNumber: '贵州省人民政府令第195号' })
+    expect(decreeDoc).toMatchObject({ documentType: 'decree', documentNumber: '贵州省人民政府令第190号' })
     expect(decreeDoc.legacyNumber?.flagged ?? false).toBe(false)
 
     // Interpretations belong to their package (double association both ways), none supplementary.
