@@ -82,6 +82,7 @@ export interface Config {
     'search-terms': SearchTerm;
     'search-misses': SearchMiss;
     'catalog-items': CatalogItem;
+    'official-calendars': OfficialCalendar;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -121,6 +122,7 @@ export interface Config {
     'search-terms': SearchTermsSelect<false> | SearchTermsSelect<true>;
     'search-misses': SearchMissesSelect<false> | SearchMissesSelect<true>;
     'catalog-items': CatalogItemsSelect<false> | CatalogItemsSelect<true>;
+    'official-calendars': OfficialCalendarsSelect<false> | OfficialCalendarsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -178,13 +180,35 @@ export interface Policy {
   id: number;
   title: string;
   /**
-   * e.g. 黔府发〔2020〕1号; may be filled in at signing
+   * e.g. 黔府发〔2020〕1号; decrees and regulations take a decree number such as 贵州省人民政府令第195号; may be filled in at signing
    */
   documentNumber?: string | null;
   /**
    * Generated on save
    */
   indexNumber?: string | null;
+  /**
+   * Registration number some provinces give normative documents (e.g. HHCR-2023-01005); never part of the document number
+   */
+  registrationNumber?: string | null;
+  /**
+   * Imported documents keep their number as printed; what breaks today’s rules is recorded here
+   */
+  legacyNumber?: {
+    flagged?: boolean | null;
+    problemZh?: string | null;
+    problemEn?: string | null;
+    suggestion?: string | null;
+  };
+  /**
+   * Imported from the legacy library; drafting and sign-off happened outside this system
+   */
+  imported?: {
+    sha256?: string | null;
+    row?: number | null;
+    importedAt?: string | null;
+    importedBy?: (number | null) | User;
+  };
   indexYear?: number | null;
   indexSerial?: number | null;
   documentType:
@@ -313,6 +337,38 @@ export interface Policy {
   overdue?: boolean | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  roles: ('admin' | 'drafter' | 'reviewer' | 'signer' | 'editor' | 'viewer' | 'evaluator')[];
+  /**
+   * Drafters, reviewers, signers and editors act only for this department
+   */
+  department?: (number | null) | Department;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -511,38 +567,6 @@ export interface Interpretation {
   department?: (number | null) | Department;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  roles: ('admin' | 'drafter' | 'reviewer' | 'signer' | 'editor' | 'viewer' | 'evaluator')[];
-  /**
-   * Drafters, reviewers, signers and editors act only for this department
-   */
-  department?: (number | null) | Department;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * Policy infographics: upload PNG/JPEG/WebP (SVG is rasterised); WebP/AVIF sizes, long-image tiles, a thumbnail and a share card are generated.
@@ -1064,6 +1088,35 @@ export interface CatalogItem {
   createdAt: string;
 }
 /**
+ * Enter a year’s holidays and make-up working days from the State Council notice; an entered year takes precedence over the built-in calendar. The 3-working-day release clock counts on it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "official-calendars".
+ */
+export interface OfficialCalendar {
+  id: number;
+  year: number;
+  notice: string;
+  noticeNumber?: string | null;
+  noticeUrl?: string | null;
+  holidays?:
+    | {
+        date: string;
+        name?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  workdays?:
+    | {
+        date: string;
+        name?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1234,6 +1287,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'catalog-items';
         value: number | CatalogItem;
+      } | null)
+    | ({
+        relationTo: 'official-calendars';
+        value: number | OfficialCalendar;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1285,6 +1342,23 @@ export interface PoliciesSelect<T extends boolean = true> {
   title?: T;
   documentNumber?: T;
   indexNumber?: T;
+  registrationNumber?: T;
+  legacyNumber?:
+    | T
+    | {
+        flagged?: T;
+        problemZh?: T;
+        problemEn?: T;
+        suggestion?: T;
+      };
+  imported?:
+    | T
+    | {
+        sha256?: T;
+        row?: T;
+        importedAt?: T;
+        importedBy?: T;
+      };
   indexYear?: T;
   indexSerial?: T;
   documentType?: T;
@@ -1836,6 +1910,32 @@ export interface CatalogItemsSelect<T extends boolean = true> {
   lastUpdatedAt?: T;
   deadline?: T;
   stale?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "official-calendars_select".
+ */
+export interface OfficialCalendarsSelect<T extends boolean = true> {
+  year?: T;
+  notice?: T;
+  noticeNumber?: T;
+  noticeUrl?: T;
+  holidays?:
+    | T
+    | {
+        date?: T;
+        name?: T;
+        id?: T;
+      };
+  workdays?:
+    | T
+    | {
+        date?: T;
+        name?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

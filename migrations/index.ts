@@ -3,6 +3,7 @@ import * as migration_20261126_112000_workflow_audit_jobs from './20261126_11200
 import * as migration_20261126_115047_content_api_webhooks from './20261126_115047_content_api_webhooks';
 import * as migration_20261126_122405_media_search from './20261126_122405_media_search';
 import * as migration_20261126_135003_catalog_items from './20261126_135003_catalog_items';
+import * as migration_20261202_060019_numbers_import_calendar from './20261202_060019_numbers_import_calendar';
 import * as migration_20261202_060159_storage_adapter_fields from './20261202_060159_storage_adapter_fields';
 
 export const migrations = [
@@ -30,6 +31,11 @@ export const migrations = [
     up: migration_20261126_135003_catalog_items.up,
     down: migration_20261126_135003_catalog_items.down,
     name: '20261126_135003_catalog_items',
+  },
+  {
+    up: migration_20261202_060019_numbers_import_calendar.up,
+    down: migration_20261202_060019_numbers_import_calendar.down,
+    name: '20261202_060019_numbers_import_calendar'
   },
   {
     up: migration_20261202_060159_storage_adapter_fields.up,

@@ -13,6 +13,7 @@ import { Infographics } from '../collections/Infographics'
 import { Interpretations } from '../collections/Interpretations'
 import { Interviews } from '../collections/Interviews'
 import { Media } from '../collections/Media'
+import { OfficialCalendars } from '../collections/OfficialCalendars'
 import { Policies } from '../collections/Policies'
 import { SearchMisses } from '../collections/SearchMisses'
 import { SearchTerms } from '../collections/SearchTerms'
@@ -24,6 +25,9 @@ import { publicApiEndpoints } from './api'
 import { catalogEndpoints } from './catalog/endpoints'
 import { complianceEndpoints } from './compliance/endpoints'
 import { pendingEndpoint } from './compliance/pending'
+import { loadOfficialCalendar } from './calendar'
+import { importEndpoints } from './import/endpoints'
+import { documentNumberCheckEndpoint } from './documentNumbers/endpoint'
 import { databaseAdapter, type DatabaseOptions } from './db/adapter'
 import { RELEASE_QUEUE } from './lifecycle/packageLifecycle'
 import { releaseScheduledPackage } from './lifecycle/releaseJob'
@@ -62,7 +66,7 @@ function payloadSecret(): string {
 export function buildAppConfig(options: AppConfigOptions = {}): Promise<SanitizedConfig> {
   // Files: local MEDIA_DIR, or the S3 bucket when S3_BUCKET is set; one store for uploads and derivatives.
   const storage = s3Settings()
-  const collections = [Policies, Interpretations, Infographics, Videos, Interviews, Consultations, Media, Departments, Users, AuditLog, Webhooks, WebhookDeliveries, SearchTerms, SearchMisses, CatalogItems]
+  const collections = [Policies, Interpretations, Infographics, Videos, Interviews, Consultations, Media, Departments, Users, AuditLog, Webhooks, WebhookDeliveries, SearchTerms, SearchMisses, CatalogItems, OfficialCalendars]
   return buildConfig({
     serverURL: process.env.SERVER_URL || '',
     secret: payloadSecret(),
@@ -74,10 +78,11 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       avatar: 'default',
       dateFormat: 'yyyy-MM-dd HH:mm',
       components: {
-        afterNavLinks: ['/src/components/search/SearchNavLink#SearchNavLink', '/src/components/compliance/ComplianceNavLink#ComplianceNavLink'],
+        afterNavLinks: ['/src/components/search/SearchNavLink#SearchNavLink', '/src/components/compliance/ComplianceNavLink#ComplianceNavLink', '/src/components/import/ImportNavLink#ImportNavLink'],
         views: {
           search: { Component: '/src/components/search/SearchView#SearchView', path: '/search' },
           compliance: { Component: '/src/components/compliance/ComplianceView#ComplianceView', path: '/compliance' },
+          legacyImport: { Component: '/src/components/import/ImportView#ImportView', path: '/import' },
         },
       },
     },
@@ -91,7 +96,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     // The multipart parser's ceiling sits just above the largest media limit (videos); each collection refuses
     // files over its own limit with an explanation (src/media/config.ts).
     upload: { limits: { fileSize: multipartFileLimit() }, requestSizeLimit: multipartFileLimit() + 1024 * 1024 },
-    endpoints: [...publicApiEndpoints, ...searchEndpoints, ...catalogEndpoints, pendingEndpoint, ...complianceEndpoints],
+    endpoints: [...publicApiEndpoints, ...searchEndpoints, ...catalogEndpoints, pendingEndpoint, ...complianceEndpoints, documentNumberCheckEndpoint, ...importEndpoints],
     // First complete the steps a killed process left without their audit entry (the search index, the public cache
     // and webhooks follow the trail), then build the search index rather than on the first search.
     onInit: async (payload) => {
@@ -99,6 +104,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       await recoverUnloggedSteps(payload).catch((error: unknown) =>
         payload.logger.warn(`Could not check for steps missing from the audit trail: ${error instanceof Error ? error.message : String(error)}`),
       )
+      await loadOfficialCalendar(payload).catch(() => undefined)
       warmSearchIndex(payload)
     },
     jobs: {

@@ -314,7 +314,7 @@ describe('figures on a crafted history', () => {
     const [late] = r.overdueNow
     const stored = await w.payload.findByID({ collection: 'policies', id: P.overdue.id, depth: 0 })
     expect(late).toMatchObject({ policy: String(P.overdue.id), title: P.overdue.title, department: String(w.a.id), departmentName: w.a.name, stage: 'signed' })
-    expect(late!.deadline).toBe(releaseDeadline(new Date(late!.signedAt)).toISOString())
+    expect(late!.deadline).toBe(releaseDeadline(new Date(late!.signedAt))!.toISOString())
     expect(late!.deadline).toBe(stored.workflow?.releaseDeadline)
     expect(late!.daysOverdue).toBeGreaterThanOrEqual(25)
     expect(r.auditHead).toEqual(expect.objectContaining({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }))
@@ -328,7 +328,7 @@ describe('figures on a crafted history', () => {
     expect(r.byMonth.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`))
     expect(r.byYear).toEqual([{ year: 2025, figures: a2025 }])
     // Deadline of a 30 September 2025 signature: Saturday 11 October (调休), 23:59:59.999 CST.
-    expect(releaseDeadline(new Date('2025-09-30T16:00:00+08:00')).toISOString()).toBe('2025-10-11T15:59:59.999Z')
+    expect(releaseDeadline(new Date('2025-09-30T16:00:00+08:00'))!.toISOString()).toBe('2025-10-11T15:59:59.999Z')
   })
 
   test('a year filter counts releases, returns and supplements by their own dates', async () => {

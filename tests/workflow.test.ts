@@ -56,7 +56,7 @@ describe('the whole lifecycle', () => {
     }
     const signed = await w.payload.findByID({ collection: 'policies', id: policy.id, depth: 0 })
     expect(String(signed.workflow?.signedBy)).toBe(String(w.org.users['signer@demo.gov.cn'].id))
-    expect(signed.workflow?.releaseDeadline).toBe(releaseDeadline(new Date(signed.workflow!.signedAt!)).toISOString())
+    expect(signed.workflow?.releaseDeadline).toBe(releaseDeadline(new Date(signed.workflow!.signedAt!))!.toISOString())
 
     const released = await act(policy.id, 'release', 'signer')
     expect(released.status).toBe(200)
@@ -269,13 +269,13 @@ describe('scheduled release (定时发布)', () => {
 describe('release clock (3 working days)', () => {
   test('counts on the official calendar, across National Day with its make-up working days', () => {
     // Signed on Tue 30 Sep 2025: 1–8 Oct are holidays, Sat 11 Oct is a make-up working day.
-    expect(releaseDeadline(new Date('2025-09-30T15:00:00+08:00')).toISOString()).toBe('2025-10-11T15:59:59.999Z')
+    expect(releaseDeadline(new Date('2025-09-30T15:00:00+08:00'))!.toISOString()).toBe('2025-10-11T15:59:59.999Z')
     // Signed on Fri 26 Sep 2025: Sun 28 Sep is a make-up working day.
-    expect(releaseDeadline(new Date('2025-09-26T10:00:00+08:00')).toISOString()).toBe('2025-09-30T15:59:59.999Z')
+    expect(releaseDeadline(new Date('2025-09-26T10:00:00+08:00'))!.toISOString()).toBe('2025-09-30T15:59:59.999Z')
     // An ordinary week: Thu → next Tue.
-    expect(releaseDeadline(new Date('2026-11-26T10:00:00+08:00')).toISOString()).toBe('2026-12-01T15:59:59.999Z')
+    expect(releaseDeadline(new Date('2026-11-26T10:00:00+08:00'))!.toISOString()).toBe('2026-12-01T15:59:59.999Z')
     // Late evening UTC is already the next day in China.
-    expect(releaseDeadline(new Date('2025-09-30T20:00:00Z')).toISOString()).toBe('2025-10-11T15:59:59.999Z')
+    expect(releaseDeadline(new Date('2025-09-30T20:00:00Z'))!.toISOString()).toBe('2025-10-11T15:59:59.999Z')
   })
 
   test('an unreleased package past its deadline is flagged overdue', async () => {

@@ -14,12 +14,12 @@ import { workflowGroup } from '../../src/lifecycle/fields'
 import { stageField } from '../../src/lifecycle/stages'
 import { validRichText } from '../../src/richText/validate'
 import { validDate } from '../../src/rules/dates'
-import { documentNumberProblem } from '../../src/rules/documentNumber'
 import { isOverdue } from '../../src/rules/releaseClock'
 import { DOCUMENT_TYPES } from '../../src/rules/documentTypes'
 import { SUBJECTS } from '../../src/rules/subjects'
 import { workflowActionEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { assignIndexNumber } from './hooks/assignIndexNumber'
+import { checkNumbers } from './hooks/checkNumbers'
 import { auditPolicyChange, auditPolicyDeletion } from './hooks/auditPolicyChange'
 import { checkLinks } from './hooks/checkLinks'
 import { preventOrphans } from './hooks/preventOrphans'
@@ -58,6 +58,7 @@ export const Policies: CollectionConfig<'policies'> = {
   versions: { maxPerDoc: 50 },
   endpoints: [workflowStateEndpoint, workflowActionEndpoint],
   hooks: {
+    beforeValidate: [checkNumbers],
     beforeChange: [assignIndexNumber, recordExemption, enforceDepartmentScope, checkLinks],
     afterChange: [auditPolicyChange],
     beforeDelete: [preventOrphans],
@@ -73,16 +74,16 @@ export const Policies: CollectionConfig<'policies'> = {
           type: 'text',
           index: true,
           label: L('发文字号', 'Document number'),
-          admin: { description: L('如 黔府发〔2020〕1号；签发时可再填写', 'e.g. 黔府发〔2020〕1号; may be filled in at signing') },
+          admin: {
+            description: L(
+              '如 黔府发〔2020〕1号；政府令、政府规章为令号，如 贵州省人民政府令第195号；签发时可再填写',
+              'e.g. 黔府发〔2020〕1号; decrees and regulations take a decree number such as 贵州省人民政府令第195号; may be filled in at signing',
+            ),
+            components: { Field: '/src/components/DocumentNumberField#DocumentNumberField' },
+          },
+          // The scheme (发文字号 or 令号) is checked by the checkNumbers hook, which offers the canonical form.
           validate: (async (value, { id, req }) => {
             if (value === null || value === undefined || value === '') return true
-            const problem = documentNumberProblem(value)
-            if (problem) {
-              return pick(req, {
-                en: `[document number (GB/T 9704)] “${value}”: ${problem.en}.`,
-                zh: `【发文字号（GB/T 9704）】“${value}”：${problem.zh}。`,
-              })
-            }
             const { totalDocs } = await req.payload.count({
               collection: 'policies',
               where: { and: [{ documentNumber: { equals: value } }, ...(id ? [{ id: { not_equals: id } }] : [])] },
@@ -104,6 +105,58 @@ export const Policies: CollectionConfig<'policies'> = {
           access: { create: () => false, update: () => false },
           admin: { readOnly: true, description: L('保存时自动生成', 'Generated on save') },
         },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'registrationNumber',
+          type: 'text',
+          index: true,
+          label: L('统一登记号', 'Registration number'),
+          admin: {
+            description: L(
+              '规范性文件统一登记号（如 HHCR-2023-01005），不写入发文字号',
+              'Registration number some provinces give normative documents (e.g. HHCR-2023-01005); never part of the document number',
+            ),
+          },
+        },
+      ],
+    },
+    {
+      name: 'legacyNumber',
+      type: 'group',
+      label: L('历史文号', 'Legacy number'),
+      access: { create: () => false, update: () => false },
+      admin: {
+        condition: (data) => Boolean(data?.legacyNumber?.flagged),
+        readOnly: true,
+        description: L('导入的历史文件按原样保留文号，不符合现行规范之处记录于此', 'Imported documents keep their number as printed; what breaks today’s rules is recorded here'),
+      },
+      fields: [
+        { name: 'flagged', type: 'checkbox', label: L('不符合现行规范', 'Breaks today’s rules') },
+        { name: 'problemZh', type: 'text', label: L('问题', 'Problem (zh)') },
+        { name: 'problemEn', type: 'text', label: L('问题（英文）', 'Problem (en)') },
+        { name: 'suggestion', type: 'text', label: L('规范写法', 'Canonical form') },
+      ],
+    },
+    {
+      name: 'imported',
+      type: 'group',
+      label: L('存量导入', 'Legacy import'),
+      access: { create: () => false, update: () => false },
+      admin: {
+        condition: (data) => Boolean(data?.imported?.sha256),
+        readOnly: true,
+        position: 'sidebar',
+        description: L('存量文件导入，起草与审签过程未在本系统留痕', 'Imported from the legacy library; drafting and sign-off happened outside this system'),
+      },
+      fields: [
+        { name: 'sha256', type: 'text', index: true, label: L('导入文件 SHA-256', 'Import file SHA-256') },
+        { name: 'row', type: 'number', label: L('行号', 'Row') },
+        { name: 'importedAt', type: 'date', label: L('导入时间', 'Imported at') },
+        { name: 'importedBy', type: 'relationship', relationTo: 'users', label: L('导入人', 'Imported by') },
       ],
     },
     { name: 'indexYear', type: 'number', index: true, admin: { hidden: true }, access: { create: () => false, update: () => false } },

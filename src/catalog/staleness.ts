@@ -8,9 +8,8 @@
  */
 import type { Payload } from 'payload'
 
-import chineseDays from 'chinese-days'
-
 import { type Id, idOf, type RelationValue } from '../ids'
+import { nthWorkingDayAfter } from '../calendar'
 import { chinaDate } from '../rules/releaseClock'
 import { FEED_KIND_VALUES, type FeedKind, PERIOD_MONTHS, REALTIME_WORKING_DAYS, type UpdatePeriod } from './options'
 
@@ -70,7 +69,11 @@ function addToDay(day: string, { days = 0, months = 0 }: { days?: number; months
  */
 export function periodEnd(from: Date, period: null | string | undefined, days?: null | number): Date | null {
   const day = chinaDate(from)
-  if (period === 'realtime') return endOfChinaDay(chineseDays.findWorkday(REALTIME_WORKING_DAYS, day))
+  if (period === 'realtime') {
+    // No calendar for the year on the way: the period's end is unknown (src/calendar), not guessed.
+    const end = nthWorkingDayAfter(REALTIME_WORKING_DAYS, day)
+    return end ? endOfChinaDay(end) : null
+  }
   const months = PERIOD_MONTHS[period as UpdatePeriod]
   if (months) return endOfChinaDay(addToDay(day, { months }))
   if (period === 'days' && days && days > 0) return endOfChinaDay(addToDay(day, { days: Math.floor(days) }))

@@ -33,13 +33,16 @@
  */
 import type { AuditContent } from '../audit/auditTrail'
 
-import { chinaDate, releaseDeadline } from '../rules/releaseClock'
+import { missingCalendarYear } from '../calendar'
+import { chinaDate, RELEASE_WORKING_DAYS, releaseDeadline } from '../rules/releaseClock'
 import {
   COMPLIANCE_FORMS,
   type ComplianceFigures,
   type ComplianceForm,
   type ComplianceReport,
+  type DeadlineUnknownRow,
   type DepartmentRow,
+  IMPORTED_NOTE,
   type ExemptionKind,
   type ExemptionRow,
   type FormsMix,
@@ -101,6 +104,8 @@ type Release = {
   inSync: boolean
   memberCount: number
   onTime: boolean
+  /** Proactive, but no calendar covers the way to the deadline: neither on time nor late. */
+  deadlineUnknown: boolean
   proactive: boolean
   withdrawn: boolean
 }
@@ -108,6 +113,8 @@ type Release = {
 type PolicyState = {
   department: null | string
   id: string
+  /** Imported from the legacy library: released outside this system (details.releasedAt). */
+  imported?: { releasedAt: null | string }
   release?: Release
   signature?: Signature & { department: null | string }
   stage: null | string
@@ -133,6 +140,7 @@ class Tally {
   withInterpretations = 0
   inSync = 0
   onTime = 0
+  deadlineUnknown = 0
   returns = 0
   supplementary = 0
   forms = emptyForms()
@@ -152,6 +160,7 @@ class Tally {
     this.released += 1
     if (r.proactive) this.proactive += 1
     if (r.proactive && r.onTime) this.onTime += 1
+    if (r.proactive && r.deadlineUnknown) this.deadlineUnknown += 1
     if (r.withdrawn) this.withdrawn += 1
     if (r.exemption.interpretation) this.exempt += 1
     else {
@@ -185,7 +194,7 @@ class Tally {
       inSync: this.inSync,
       inSyncShare: share(this.inSync, requiringInterpretation),
       onTime: this.onTime,
-      late: this.proactive - this.onTime,
+      late: this.proactive - this.onTime - this.deadlineUnknown,
       onTimeShare: share(this.onTime, this.proactive),
       returns: this.returns,
       supplementary: this.supplementary,
@@ -202,7 +211,7 @@ class Tally {
       inSync: this.inSync,
       proactive: this.proactive,
       onTime: this.onTime,
-      late: this.proactive - this.onTime,
+      late: this.proactive - this.onTime - this.deadlineUnknown,
       returns: this.returns,
       supplementary: this.supplementary,
     }
@@ -240,6 +249,14 @@ function replay(entries: ComplianceEntry[]) {
     const policy = entry.policy ? policyState(entry.policy, entry.department) : undefined
 
     switch (entry.action) {
+      case 'imported': {
+        if (policy && details.collection === 'policies') {
+          policy.imported = { releasedAt: textOrNull(details.releasedAt) }
+          const title = textOrNull(details.title)
+          if (title) policy.title = title
+        }
+        break
+      }
       case 'policy-created':
       case 'policy-updated': {
         const title = textOrNull(details.title)
@@ -344,6 +361,7 @@ function releaseOf(
     inSync: !exemption.interpretation && initial.length > 0 && initial.every((key) => released.has(key)),
     memberCount: listed.length,
     onTime: proactive && deadline !== null && new Date(entry.at).getTime() <= deadline.getTime(),
+    deadlineUnknown: proactive && deadline === null && policy.signature !== undefined,
     proactive,
     withdrawn: false,
   }
@@ -406,6 +424,35 @@ export function computeComplianceReport(entries: readonly ComplianceEntry[], opt
       daysOverdue: Math.max(0, Math.floor((now.getTime() - sig.deadline.getTime()) / DAY_MS)),
     })
   }
+  // Deadline unknown, calendar missing: signed (or released) proactive packages whose clock cannot be computed.
+  const deadlineUnknown: DeadlineUnknownRow[] = []
+  for (const p of policies.values()) {
+    const sig = p.signature
+    if (!sig || !sig.proactive || sig.deadline) continue
+    if (p.stage !== 'signed' && p.stage !== 'scheduled' && !(p.release && p.release.deadlineUnknown)) continue
+    const dept = sig.department ?? p.department
+    if (!inDepartment(dept)) continue
+    if (year !== null && yearOf(sig.at) !== year) continue
+    deadlineUnknown.push({
+      policy: p.id,
+      title: p.title,
+      department: dept ?? '',
+      departmentName: dept ? nameOf(dept) : '',
+      signedAt: sig.at,
+      stage: p.stage ?? '',
+      missingYear: missingCalendarYear(RELEASE_WORKING_DAYS, chinaDate(new Date(sig.at))),
+    })
+  }
+  deadlineUnknown.sort((a, b) => a.signedAt.localeCompare(b.signedAt) || a.policy.localeCompare(b.policy))
+
+  // Imported packages: counted apart, never in the figures (their drafting and sign-off happened elsewhere).
+  let importedPackages = 0
+  for (const p of policies.values()) {
+    if (!p.imported || !inDepartment(p.department)) continue
+    if (year !== null && (!p.imported.releasedAt || yearOf(p.imported.releasedAt) !== year)) continue
+    importedPackages += 1
+  }
+
   overdue.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.policy.localeCompare(b.policy))
   const overdueIn = (d: string) => overdue.filter((o) => o.department === d).length
 
@@ -459,6 +506,8 @@ export function computeComplianceReport(entries: readonly ComplianceEntry[], opt
     forms: { ...overallFigures.forms },
     exemptionsByReason: overall.exemptionRows(),
     overdueNow: overdue,
+    deadlineUnknown,
+    imported: { packages: importedPackages, note: IMPORTED_NOTE },
     auditHead: last ? { seq: last.seq, hash: last.hash } : null,
   }
 }

@@ -94,6 +94,23 @@ export type OverdueRow = {
   daysOverdue: number
 }
 
+/** A proactive package whose release deadline no calendar can compute (the year's official calendar is missing). */
+export type DeadlineUnknownRow = {
+  policy: string
+  title: string
+  department: string
+  departmentName: string
+  signedAt: string
+  stage: string
+  /** Enter this year in the official calendar (法定工作日历) to get the deadline. */
+  missingYear: null | number
+}
+
+export const IMPORTED_NOTE = {
+  en: 'Imported packages (legacy library) are counted apart and in none of the figures: their drafting, review and signing happened outside this system and left no trail here.',
+  zh: '存量导入的文件单独统计，不计入各项指标：其起草、审核、签发过程不在本系统，无留痕可查。',
+} as const
+
 export type ComplianceReport = {
   /** The report's `now`: when it was computed; overdue figures are as of this instant. */
   generatedAt: string
@@ -111,6 +128,10 @@ export type ComplianceReport = {
   exemptionsByReason: ExemptionRow[]
   /** Sorted by deadline, oldest first. */
   overdueNow: OverdueRow[]
+  /** Deadline unknown, calendar missing (not counted as late or on time), oldest signature first. */
+  deadlineUnknown: DeadlineUnknownRow[]
+  /** Packages imported from the legacy library in scope (by their original release year), kept out of every figure. */
+  imported: { note: { en: string; zh: string }; packages: number }
   /** The last audit entry the report was computed from; null for an empty trail. */
   auditHead: null | { hash: string; seq: number }
 }

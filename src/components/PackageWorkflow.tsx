@@ -16,6 +16,7 @@ type ActionState = {
 }
 type State = {
   actions: ActionState[]
+  deadlineStatus?: { message: Bilingual | null; state: 'known' | 'none' | 'unknown' }
   overdue: boolean
   problems: Problem[]
   releaseDeadline: null | string
@@ -104,6 +105,11 @@ export function PackageWorkflow() {
       {state.releaseDeadline ? (
         <p style={{ margin: 0, color: state.overdue ? 'var(--theme-error-500)' : undefined }}>
           {text.deadline[lang]}：{state.releaseDeadline.slice(0, 10)} {state.overdue ? `（${text.overdue[lang]}）` : ''}
+        </p>
+      ) : null}
+      {state.deadlineStatus?.state === 'unknown' && state.deadlineStatus.message ? (
+        <p style={{ margin: 0, color: 'var(--theme-warning-600)' }}>
+          {text.deadline[lang]}：{state.deadlineStatus.message[lang]}
         </p>
       ) : null}
       {state.problems.length ? (

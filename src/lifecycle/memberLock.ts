@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { Policy } from '../../payload-types'
 
 import { type Id, idOf, sameId } from '../ids'
+import { LEGACY_IMPORT_FLAG } from '../import/flag'
 import { packageLocked } from './locks'
 
 /**
@@ -26,6 +27,8 @@ export async function memberWriteMarking(
   context: Record<string, unknown>,
 ): Promise<Partial<MemberDoc>> {
   if (context.supplementAction) return {}
+  // Imported with its (legacy, released) package: a member of it, not a supplement.
+  if (context[LEGACY_IMPORT_FLAG] && operation === 'create') return { supplementary: false }
   const policyId = idOf((data.policy ?? original?.policy) as never) as Id
   if (operation === 'update' && original && !sameId(original.policy as never, policyId)) {
     await assertDrafting(req, idOf(original.policy as never) as Id, 'policy')

@@ -7,6 +7,8 @@ import { L } from '../i18n'
 import { type Id, idOf } from '../ids'
 import { assertReadyToLeaveDrafting, packageReadiness } from '../rules/doubleAssociation'
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
+import { refreshOfficialCalendar } from '../calendar'
+import { deadlineStatus } from '../calendar/deadline'
 import { isOverdue, releaseDeadline } from '../rules/releaseClock'
 import { enqueueWebhookEvent } from '../webhooks/events'
 import { type StepSpec, stepRefusal } from './actorRules'
@@ -103,6 +105,7 @@ export const ACTIONS: Record<PackageAction, ActionSpec> = {
       }
       // Members cannot change after submission (see memberLock), so the package approved is the package signed.
       await assertReadyToLeaveDrafting(req, policy)
+      await refreshOfficialCalendar(req.payload)
     },
     apply: ({ input, now, policy, req }) => ({
       stage: 'signed',
@@ -110,7 +113,7 @@ export const ACTIONS: Record<PackageAction, ActionSpec> = {
       workflow: {
         signedBy: uid(req),
         signedAt: now.toISOString(),
-        releaseDeadline: policy.disclosure === 'proactive' ? releaseDeadline(now).toISOString() : null,
+        releaseDeadline: policy.disclosure === 'proactive' ? (releaseDeadline(now)?.toISOString() ?? null) : null,
       },
     }),
   },
@@ -169,6 +172,7 @@ export function refusal(
 
 /** The caller's possible next steps, with whatever currently blocks each (for the admin panel and scripts). */
 export async function workflowState(req: PayloadRequest, policy: Policy) {
+  await refreshOfficialCalendar(req.payload)
   const problems = policy.stage === 'drafting' ? await packageReadiness(req, policy) : []
   const actions = PACKAGE_ACTIONS.map((action) => {
     const blocked = refusal(req, policy, action, { reason: 'x' })
@@ -180,6 +184,7 @@ export async function workflowState(req: PayloadRequest, policy: Policy) {
     stageLabel: stageLabel(policy.stage),
     workflow: policy.workflow ?? {},
     releaseDeadline: deadline ?? null,
+    deadlineStatus: deadlineStatus(policy),
     overdue: ['signed', 'scheduled'].includes(policy.stage) && isOverdue(deadline),
     problems,
     actions,

@@ -6,13 +6,16 @@ import { idOf } from '../../../src/ids'
 import { isDocumentId } from '../../../src/input/ids'
 import { dateProblem } from '../../../src/rules/dates'
 import { formatIndexNumber } from '../../../src/rules/indexNumber'
+import { LEGACY_IMPORT_FLAG } from './checkNumbers'
 
 /**
  * 索引号 is assigned once, on creation: the drafting department's credit code, the year written, and the next
  * serial for that department and year. The unique index on indexNumber catches a concurrent duplicate.
  */
-export const assignIndexNumber: CollectionBeforeChangeHook<Policy> = async ({ data, operation, req }) => {
+export const assignIndexNumber: CollectionBeforeChangeHook<Policy> = async ({ context, data, operation, req }) => {
   if (operation !== 'create') return data
+  // An imported document keeps the 索引号 it was published with (the importer also sets indexYear/indexSerial).
+  if (context[LEGACY_IMPORT_FLAG] && data.indexNumber) return data
   const departmentId = idOf(data.department as never)
   if (departmentId === undefined) return data
   const year = data.writtenAt ? new Date(data.writtenAt).getFullYear() : new Date().getFullYear()

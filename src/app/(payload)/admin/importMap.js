@@ -1,3 +1,4 @@
+import { DocumentNumberField as DocumentNumberField_049590f5241103fb06215a8cd8391407 } from '../../../../src/components/DocumentNumberField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -25,12 +26,15 @@ import { PackageWorkflow as PackageWorkflow_c9fd8316abc126380511937fdd81d45f } f
 import { InterviewLiveConsole as InterviewLiveConsole_cbab2f6af4aa9e9340b863539d8a6378 } from '../../../../src/components/media/InterviewLiveConsole'
 import { SearchNavLink as SearchNavLink_784ec6afebf343d87b8e5d9978d4f496 } from '../../../../src/components/search/SearchNavLink'
 import { ComplianceNavLink as ComplianceNavLink_c238b2e29b9c3cbe10b507bfda85e54a } from '../../../../src/components/compliance/ComplianceNavLink'
+import { ImportNavLink as ImportNavLink_35a8fa4b1ea87661e8276e1caac0ad4c } from '../../../../src/components/import/ImportNavLink'
 import { SearchView as SearchView_c39b4b6383417ce0a692bdb3b34e3b39 } from '../../../../src/components/search/SearchView'
 import { ComplianceView as ComplianceView_d1c8cbe3febea2bd75f4ed55b215c55f } from '../../../../src/components/compliance/ComplianceView'
+import { ImportView as ImportView_23fc3d858de5b3b49d2f8f18a6d0dbb0 } from '../../../../src/components/import/ImportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/components/DocumentNumberField#DocumentNumberField": DocumentNumberField_049590f5241103fb06215a8cd8391407,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -58,7 +62,9 @@ export const importMap = {
   "/src/components/media/InterviewLiveConsole#InterviewLiveConsole": InterviewLiveConsole_cbab2f6af4aa9e9340b863539d8a6378,
   "/src/components/search/SearchNavLink#SearchNavLink": SearchNavLink_784ec6afebf343d87b8e5d9978d4f496,
   "/src/components/compliance/ComplianceNavLink#ComplianceNavLink": ComplianceNavLink_c238b2e29b9c3cbe10b507bfda85e54a,
+  "/src/components/import/ImportNavLink#ImportNavLink": ImportNavLink_35a8fa4b1ea87661e8276e1caac0ad4c,
   "/src/components/search/SearchView#SearchView": SearchView_c39b4b6383417ce0a692bdb3b34e3b39,
   "/src/components/compliance/ComplianceView#ComplianceView": ComplianceView_d1c8cbe3febea2bd75f4ed55b215c55f,
+  "/src/components/import/ImportView#ImportView": ImportView_23fc3d858de5b3b49d2f8f18a6d0dbb0,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
