@@ -38,6 +38,7 @@ export type RuleCode =
   | 'release-time'
   | 'request-input'
   | 'search-query'
+  | 'search-unavailable'
   | 'stage-transition'
   | 'two-person-rule'
   | 'video-captions'
