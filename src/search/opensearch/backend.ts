@@ -297,11 +297,20 @@ export class OpenSearchBackend implements SearchBackend {
   }
 
   /** The package's documents in OpenSearch become exactly its public documents in the database now. */
-  private async applyPackage(policy: string): Promise<void> {
+  private async applyPackage(policy: string, target = this.alias, segmenter = this.segmenter!): Promise<void> {
     const docs = await packageDocs(this.payload, policy, this.names)
-    await this.client.request('POST', `/${this.alias}/_delete_by_query?refresh=true&conflicts=proceed`, { query: { term: { policy } } })
-    const lines = toOsDocs(this.segmenter!, docs).flatMap((doc) => [{ index: { _index: this.alias, _id: doc.key } }, doc])
-    await this.client.bulk(lines, true)
+    const osDocs = toOsDocs(segmenter, docs)
+    const keep = new Set(osDocs.map((d) => d.key))
+    // What the index holds of the package now (a package has a handful of documents; delete-by-query is a module
+    // of its own that a minimal cluster may lack).
+    const { body } = await this.client.request<{ hits: { hits: { _id: string; _index: string }[] } }>('POST', `/${target}/_search`, {
+      size: 10_000,
+      _source: false,
+      query: { term: { policy } },
+    })
+    const gone = body.hits.hits.filter((h) => !keep.has(h._id)).map((h) => ({ delete: { _index: h._index, _id: h._id } }))
+    const lines = osDocs.flatMap((doc) => [{ index: { _index: target, _id: doc.key } }, doc])
+    await this.client.bulk([...gone, ...lines], true)
   }
 
   private startReindex(): void {
@@ -348,19 +357,45 @@ export class OpenSearchBackend implements SearchBackend {
       }
       await flush()
       await this.client.request('POST', `/${name}/_refresh`)
+      // What changed while the build read: applied to the new index before it goes live, so that the switch does
+      // not show an older state. (Entries after this point are replayed after the switch: the watermark says so.)
+      const replayed = await this.replay(name, segmenter, head)
       const old = await this.client.request<Record<string, unknown>>('GET', `/_alias/${this.alias}`, undefined, [404])
       const previous = old.status === 404 ? [] : Object.keys(old.body)
       await this.client.request('POST', '/_aliases', {
         actions: [...previous.map((index) => ({ remove: { index, alias: this.alias } })), { add: { index: name, alias: this.alias } }],
       })
-      // Back to the head read before the build: later entries are replayed onto the new index.
-      await this.writeState({ seq: head.seq, hash: head.hash, base: head.seq, index: name, dictionaryVersion: segmenter.version })
+      // Back to what the new index has applied (maybe behind what instances applied to the old one): later entries
+      // are applied again, now to the new index.
+      await this.writeState({ seq: replayed.seq, hash: replayed.hash, base: head.seq, index: name, dictionaryVersion: segmenter.version })
       for (const index of previous) await this.client.request('DELETE', `/${index}`, undefined, [404])
       this.segmenter = segmenter
       this.builtAt = new Date()
     } finally {
       this.rebuildingFor = undefined
       await this.client.request('DELETE', `/${this.stateIndex}/_doc/rebuild?refresh=true`, undefined, [404]).catch(() => undefined)
+    }
+  }
+
+  /** Applies the package entries after `from` to a given index; returns the last entry applied. */
+  private async replay(target: string, segmenter: Segmenter, from: Watermark): Promise<Watermark> {
+    let at = from
+    for (;;) {
+      const { docs: entries } = await this.payload.find({
+        collection: AUDIT,
+        where: { seq: { greater_than: at.seq } },
+        sort: 'seq',
+        limit: BATCH,
+        depth: 0,
+        overrideAccess: true,
+        select: { seq: true, hash: true, action: true, refs: true },
+      })
+      if (!entries.length) return at
+      const policies = new Set(entries.map(searchReaction).flatMap((r) => (r.kind === 'package' ? [r.policy] : [])))
+      for (const policy of policies) await this.applyPackage(policy, target, segmenter)
+      const last = entries[entries.length - 1]
+      at = { seq: Number(last.seq), hash: last.hash }
+      if (entries.length < BATCH) return at
     }
   }
 
