@@ -15,6 +15,8 @@ export const CJK_FIELDS = ['title', 'context', 'body'] as const satisfies readon
 
 /** Length normalisation per field, as in the embedded BM25F (none for numbers, most for the body). */
 const FIELD_B: Record<FieldName, number> = { title: 0.5, number: 0, organ: 0.3, context: 0.5, body: 0.75 }
+/** The embedded BM25F field weights (query.ts), used as per-field boosts. */
+export const FIELD_WEIGHT: Record<FieldName, number> = { title: 4, number: 6, organ: 1.5, context: 1.2, body: 1 }
 
 export type StoredDoc = SearchDoc & { policyNumber?: string; policyTitle?: string }
 

@@ -1,6 +1,6 @@
 import type { FacetName, Filters, ParsedQuery } from '../query'
-import { FACETS } from '../searchIndex'
-import { CJK_FIELDS } from './documents'
+import { FACETS, FIELDS } from '../searchIndex'
+import { CJK_FIELDS, FIELD_WEIGHT } from './documents'
 
 /**
  * The embedded ranking expressed as an OpenSearch query, so both engines answer alike:
@@ -13,10 +13,13 @@ import { CJK_FIELDS } from './documents'
  * - facets disjunctive: each facet counted with the other facets' filters (post_filter narrows the hits only).
  */
 
-const WEIGHTS = { title: 4, number: 6, organ: 1.5, context: 1.2, body: 1 } as const
 /** The bigram phrase match of a word, relative to its jieba match. */
 const CJK_WEIGHT = 0.6
-const POLICY_PRIOR = 1.15
+/**
+ * Higher than the embedded 1.15: per-field BM25 (each field its own idf and saturation) favours the short titles of
+ * interpretations more than BM25F does; 1.4 gives the same nDCG@10 on the judged demo queries (bench:search).
+ */
+const POLICY_PRIOR = 1.4
 const TITLE_PHRASE_BOOST = 1.5
 const TITLE_EQUALS_BOOST = 2
 const EXACT_BOOST = 1e6
@@ -24,15 +27,17 @@ const EXACT_BOOST = 1e6
 const FACET_FIELD: Record<FacetName, string> = { type: 'collection', department: 'department', year: 'year', form: 'form' }
 
 function alternativeQuery(word: string): object[] {
-  const jieba = Object.entries(WEIGHTS).map(([field, boost]) => ({ term: { [`j_${field}`]: { value: word, boost } } }))
+  const jieba = FIELDS.map((field) => ({ term: { [`j_${field}`]: { value: word, boost: FIELD_WEIGHT[field] } } }))
   // One character as a bigram phrase matches nothing; the jieba field has it as a token anyway.
   if ([...word].length < 2) return jieba
-  const cjk = CJK_FIELDS.map((field) => ({ match_phrase: { [`c_${field}`]: { query: word, boost: WEIGHTS[field] * CJK_WEIGHT } } }))
+  const cjk = CJK_FIELDS.map((field) => ({ match_phrase: { [`c_${field}`]: { query: word, boost: FIELD_WEIGHT[field] * CJK_WEIGHT } } }))
   return [...jieba, ...cjk]
 }
 
-/** A group scores like the embedded one: its best alternative, the best field of it, plus a little of the rest. */
-const groupQuery = (alternatives: string[]) => ({ dis_max: { queries: alternatives.flatMap(alternativeQuery), tie_breaker: 0.3 } })
+/** A group scores like the embedded one: its best alternative; of that, its best field plus a little of the others. */
+const groupQuery = (alternatives: string[]) => ({
+  dis_max: { queries: alternatives.map((word) => ({ dis_max: { queries: alternativeQuery(word), tie_breaker: 0.3 } })), tie_breaker: 0 },
+})
 
 const titleHas = (alternatives: string[]) => ({
   bool: {
