@@ -246,6 +246,7 @@ export class OpenSearchBackend implements SearchBackend {
     this.segmenter = segmenterFor(await loadDictionary(this.payload))
     await this.refreshNames(true)
     await this.client.request('PUT', `/${this.stateIndex}`, { settings: { number_of_shards: 1, number_of_replicas: this.options.replicas }, mappings: { dynamic: false, properties: {} } }, [400])
+    await this.whenAllocated(this.stateIndex)
     const alias = await this.client.request('GET', `/_alias/${this.alias}`, undefined, [404])
     // First start against this cluster: build now (like the embedded index's first boot); later ones find it.
     if (alias.status === 404) await this.reindex(undefined, true)
@@ -341,6 +342,7 @@ export class OpenSearchBackend implements SearchBackend {
       const head = await this.head()
       const name = `${this.alias}-${segmenter.version}-${Date.now()}`
       await this.client.request('PUT', `/${name}`, indexBody(this.options.replicas))
+      await this.whenAllocated(name)
       const policies = new Map()
       let pending: object[] = []
       const flush = async () => {
@@ -407,6 +409,11 @@ export class OpenSearchBackend implements SearchBackend {
     if (!body?._source || Date.now() - body._source.startedAt < LEASE_MS) return false
     const taken = await this.client.request('PUT', `/${this.stateIndex}/_doc/rebuild?if_seq_no=${body._seq_no}&if_primary_term=${body._primary_term}&refresh=true`, lease, [409])
     return taken.status !== 409
+  }
+
+  /** A new index answers "no shard available" until its primary is started (seconds on a busy node). */
+  private async whenAllocated(index: string): Promise<void> {
+    await this.client.request('GET', `/_cluster/health/${index}?wait_for_status=yellow&timeout=30s`)
   }
 
   private async readState(): Promise<Versioned<StateDoc> | undefined> {
