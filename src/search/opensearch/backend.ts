@@ -80,8 +80,9 @@ export class OpenSearchBackend implements SearchBackend {
     this.stateIndex = `${config.prefix}-state`
   }
 
-  start(): Promise<void> {
-    this.started ??= this.exclusive(() => this.boot())
+  /** Connects, builds the index if the cluster has none (with progress), and catches up. */
+  start(onProgress?: BuildProgress): Promise<void> {
+    this.started ??= this.exclusive(() => this.boot(onProgress))
       .then(() => this.startPolling())
       .catch((error: unknown) => {
         this.started = undefined
@@ -108,7 +109,10 @@ export class OpenSearchBackend implements SearchBackend {
 
   /** Rebuilds into a new index and switches the alias (the reindex script: waits, with progress). */
   async rebuild(onProgress?: BuildProgress): Promise<void> {
-    await this.start()
+    const first = !this.started
+    await this.start(onProgress)
+    // A first start against this cluster has just built it.
+    if (first && this.builtAt) return
     await this.reindex(onProgress, true)
   }
 
@@ -242,14 +246,14 @@ export class OpenSearchBackend implements SearchBackend {
     return run
   }
 
-  private async boot(): Promise<void> {
+  private async boot(onProgress?: BuildProgress): Promise<void> {
     this.segmenter = segmenterFor(await loadDictionary(this.payload))
     await this.refreshNames(true)
     await this.client.request('PUT', `/${this.stateIndex}`, { settings: { number_of_shards: 1, number_of_replicas: this.options.replicas }, mappings: { dynamic: false, properties: {} } }, [400])
     await this.whenAllocated(this.stateIndex)
     const alias = await this.client.request('GET', `/_alias/${this.alias}`, undefined, [404])
     // First start against this cluster: build now (like the embedded index's first boot); later ones find it.
-    if (alias.status === 404) await this.reindex(undefined, true)
+    if (alias.status === 404) await this.reindex(onProgress, true)
     await this.catchUp()
   }
 
