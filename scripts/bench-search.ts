@@ -10,6 +10,10 @@
  *    set (src/search/relevance/demo-queries.json, or `--relevance FILE` for another): nDCG@10 and MRR for the
  *    index and for the substring baseline.
  *
+ * `--engine opensearch`: the same on OpenSearch too (SEARCH_URL, or a node started here from scripts/opensearch):
+ * the same documents bulk-indexed (docs/s), the same queries through the OpenSearch backend, p50/p95 for both
+ * engines and the substring baseline in one run; relevance on both engines (nDCG@10 may drop by at most 0.02).
+ *
  * `--no-speed` / `--no-relevance` skip a part. Run as `node --conditions=production --import tsx scripts/bench-search.ts`.
  */
 import { spawn } from 'node:child_process'
@@ -34,6 +38,10 @@ const DOCS = Number(process.env.BENCH_SEARCH_DOCS ?? 100_000)
 const INDEX_REPS = Number(process.env.BENCH_SEARCH_REPS ?? 20)
 const BASELINE_REPS = Number(process.env.BENCH_SEARCH_BASELINE_REPS ?? 3)
 const relevanceFile = args.includes('--relevance') ? path.resolve(args[args.indexOf('--relevance') + 1]) : path.join(here, '../src/search/relevance/demo-queries.json')
+
+const ENGINE_OS = args.includes('--engine') && args[args.indexOf('--engine') + 1] === 'opensearch'
+/** nDCG@10 on OpenSearch may be at most this much below the embedded index's. */
+const NDCG_TOLERANCE = 0.02
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bench-search-'))
 
@@ -158,11 +166,15 @@ async function speed(): Promise<void> {
     return { ms: performance.now() - t, total: found.totalDocs }
   }
 
+  // The same documents in OpenSearch, segmented the same way, bulk-indexed through the backend's document format.
+  const os = ENGINE_OS ? await openSearchSpeed(payload, docs) : undefined
+
   for (const q of QUERIES) timeIndex(q) // warm-up
   const indexTimes: number[] = []
   const indexCpu: number[] = []
   const substringTimes: number[] = []
-  console.log(`\n${'query'.padEnd(24)} ${'index p50'.padStart(10)} ${'hits'.padStart(7)} ${'LIKE p50'.padStart(10)} ${'hits'.padStart(7)}`)
+  if (os) for (const q of QUERIES) await os.time(q) // warm-up
+  console.log(`\n${'query'.padEnd(24)} ${'index p50'.padStart(10)} ${'hits'.padStart(7)} ${'LIKE p50'.padStart(10)} ${'hits'.padStart(7)}${os ? ` ${'OS p50'.padStart(10)} ${'hits'.padStart(7)}` : ''}`)
   for (const q of QUERIES) {
     const mine: number[] = []
     let total = 0
@@ -179,10 +191,19 @@ async function speed(): Promise<void> {
       theirs.push(run.ms)
       theirTotal = run.total
     }
+    let osTotal = ''
+    if (os) {
+      for (let r = 0; r < INDEX_REPS; r += 1) {
+        const run = await os.time(q)
+        os.times.push(run.ms)
+        osTotal = String(run.total)
+      }
+    }
     indexTimes.push(...mine)
     substringTimes.push(...theirs)
     const p50 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50)
-    console.log(`${q.padEnd(24 - [...q].filter((c) => c.charCodeAt(0) > 0x2e80).length)} ${ms(p50(mine)).padStart(10)} ${String(total).padStart(7)} ${ms(p50(theirs)).padStart(10)} ${String(theirTotal).padStart(7)}`)
+    const osColumns = os ? ` ${ms(p50(os.times.slice(-INDEX_REPS))).padStart(10)} ${osTotal.padStart(7)}` : ''
+    console.log(`${q.padEnd(24 - [...q].filter((c) => c.charCodeAt(0) > 0x2e80).length)} ${ms(p50(mine)).padStart(10)} ${String(total).padStart(7)} ${ms(p50(theirs)).padStart(10)} ${String(theirTotal).padStart(7)}${osColumns}`)
   }
   indexTimes.sort((a, b) => a - b)
   substringTimes.sort((a, b) => a - b)
@@ -192,6 +213,13 @@ async function speed(): Promise<void> {
   console.log(`substring  p50 ${ms(s50)}  p95 ${ms(s95)}  (${substringTimes.length} queries, Payload find + count, contains on title/body)`)
   console.log(`ratio      p50 ${(s50 / i50).toFixed(0)}×  p95 ${(s95 / i95).toFixed(0)}×  faster with the index`)
   console.log(`target     p95 < 25 ms: ${i95 < 25 ? 'met' : 'NOT met'}; ≥ 10× faster: ${s95 / i95 >= 10 && s50 / i50 >= 10 ? 'met' : 'NOT met'}`)
+  if (os) {
+    os.times.sort((a, b) => a - b)
+    const [o50, o95] = [percentile(os.times, 50), percentile(os.times, 95)]
+    console.log(`opensearch p50 ${ms(o50)}  p95 ${ms(o95)}  (${os.times.length} queries through the backend over HTTP, highlights included)`)
+    console.log(`opensearch indexing ${os.docsPerSecond.toLocaleString('en')} docs/s; node rss ${os.rssMiB} MiB (-Xmx512m), index on disk ${os.storeMiB} MiB`)
+    await os.close()
+  }
 
   // Restart from a snapshot: write, read and index again (the boot path when the snapshot's watermark holds).
   const file = path.join(work, 'snapshot.v8.gz')
@@ -204,6 +232,72 @@ async function speed(): Promise<void> {
   reloaded.addPrepared(snapshot!.index.terms, snapshot!.index.docs)
   console.log(`snapshot   ${(bytes / 2 ** 20).toFixed(1)} MiB written in ${wrote.toFixed(1)} s; start from it in ${((performance.now() - started) / 1000).toFixed(1)} s (${reloaded.size.toLocaleString('en')} documents)`)
   await payload.destroy()
+}
+
+type SpeedDoc = ReturnType<typeof generateCorpus>[number]
+
+/** Indexes the generated documents into OpenSearch (an index behind a bench alias) and times queries through the backend. */
+async function openSearchSpeed(payload: Payload, docs: SpeedDoc[]) {
+  const { openSearchConfigFromEnv, OpenSearchClient } = await import('../src/search/opensearch/client')
+  const { indexBody, toOsDocs } = await import('../src/search/opensearch/documents')
+  const { OpenSearchBackend } = await import('../src/search/opensearch/backend')
+  const { DEFAULT_TERMS } = await import('../src/search/dictionary')
+  const { segmenterFor } = await import('../src/search/segmenter')
+  const { highlightAll, snippet } = await import('../src/search/highlight')
+  const config = { ...openSearchConfigFromEnv()!, prefix: `bench-${Date.now()}`, timeoutMs: 120_000 }
+  const client = new OpenSearchClient(config)
+  const segmenter = segmenterFor([...DEFAULT_TERMS])
+  const name = `${config.prefix}-docs-bench`
+  await client.request('PUT', `/${name}`, indexBody(0))
+  await client.request('PUT', `/${name}/_settings`, { index: { refresh_interval: '-1' } })
+  const started = performance.now()
+  const BULK = 1000
+  for (let i = 0; i < docs.length; i += BULK) {
+    const batch = docs.slice(i, i + BULK).map((d, k) => ({
+      key: `policies:${i + k + 1}`,
+      collection: 'policies',
+      id: i + k + 1,
+      policy: String(i + k + 1),
+      department: String(d.department),
+      year: d.year,
+      documentNumber: d.documentNumber,
+      indexNumber: d.indexNumber,
+      date: Date.UTC(d.year, 5, 1) + i + k,
+      fields: { title: d.title, number: `${d.documentNumber}\n${d.indexNumber}`, organ: DEPARTMENTS[d.department][0], context: '', body: d.body },
+    }))
+    await client.bulk(toOsDocs(segmenter, batch).flatMap((doc) => [{ index: { _index: name, _id: doc.key } }, doc]))
+    bar('opensearch', Math.min(i + BULK, docs.length), docs.length)
+  }
+  await client.request('PUT', `/${name}/_settings`, { index: { refresh_interval: '1s' } })
+  await client.request('POST', `/${name}/_refresh`)
+  const seconds = (performance.now() - started) / 1000
+  await client.request('POST', '/_aliases', { actions: [{ add: { index: name, alias: `${config.prefix}-docs` } }] })
+  await client.request('POST', `/${name}/_forcemerge?max_num_segments=1`).catch(() => undefined)
+  const stats = await client.request<{ _all: { primaries: { store: { size_in_bytes: number } } } }>('GET', `/${name}/_stats/store`)
+  const rss = await client.request<{ nodes: Record<string, { process: { mem: { total_virtual_in_bytes: number } }; jvm: { mem: { heap_used_in_bytes: number } } }> }>('GET', '/_nodes/stats/jvm,process')
+  const pid = openSearchPid
+  const rssMiB = pid ? Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024) : Math.round(Object.values(rss.body.nodes)[0].jvm.mem.heap_used_in_bytes / 2 ** 20)
+  const backend = new OpenSearchBackend(payload, config, { pollMs: 0, freshnessMs: 3_600_000, replicas: 0 })
+  await backend.start()
+  return {
+    docsPerSecond: Math.round(docs.length / seconds),
+    rssMiB,
+    storeMiB: Math.round(stats.body._all.primaries.store.size_in_bytes / 2 ** 20),
+    times: [] as number[],
+    async time(q: string) {
+      const t = performance.now()
+      const outcome = await backend.search(q, {}, 0, 10)
+      for (const hit of outcome.result.hits) {
+        highlightAll(hit.doc.fields.title, hit.doc.norm.title, outcome.result.highlight)
+        snippet(hit.doc.fields.body, hit.doc.norm.body, outcome.result.highlight)
+      }
+      return { ms: performance.now() - t, total: outcome.result.total }
+    },
+    async close() {
+      backend.stop()
+      await client.request('DELETE', `/${name}`).catch(() => undefined)
+    },
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -223,6 +317,15 @@ async function relevance(): Promise<void> {
   const collections = ['policies', 'interpretations'] as const
 
   const viaIndex = async (q: string) => (await service.query(q, {}, 0, 10)).result.hits.map((h) => `${h.doc.collection}:${h.doc.fields.title}`)
+  let viaOpenSearch: ((q: string) => Promise<string[]>) | undefined
+  if (ENGINE_OS) {
+    const { openSearchConfigFromEnv } = await import('../src/search/opensearch/client')
+    const { OpenSearchBackend } = await import('../src/search/opensearch/backend')
+    const backend = new OpenSearchBackend(payload, { ...openSearchConfigFromEnv()!, prefix: `relevance-${Date.now()}` }, { pollMs: 0, freshnessMs: 0, replicas: 0 })
+    await backend.start()
+    viaOpenSearch = async (q) => (await backend.search(q, {}, 0, 10)).result.hits.map((h) => `${h.doc.collection}:${h.doc.fields.title}`)
+  }
+  const osScores = { ndcg: [] as number[], mrr: [] as number[] }
   /** Substring baseline over what the public may read (access applied), newest first as Payload sorts by default. */
   const viaSubstring = async (q: string) => {
     const words = q.split(/\s+/).filter(Boolean)
@@ -248,11 +351,23 @@ async function relevance(): Promise<void> {
     scores.index.mrr.push(reciprocalRank(mine, j.relevant))
     scores.substring.ndcg.push(ndcgAt(10, theirs, j.relevant))
     scores.substring.mrr.push(reciprocalRank(theirs, j.relevant))
+    let osColumn = ''
+    if (viaOpenSearch) {
+      const found = await viaOpenSearch(j.q)
+      osScores.ndcg.push(ndcgAt(10, found, j.relevant))
+      osScores.mrr.push(reciprocalRank(found, j.relevant))
+      osColumn = ` | opensearch nDCG ${osScores.ndcg.at(-1)!.toFixed(2)} RR ${osScores.mrr.at(-1)!.toFixed(2)}${args.includes('--verbose') ? `\n   opensearch: ${found.slice(0, 3).join(' / ')}` : ''}`
+    }
     const fmt = (n: number) => n.toFixed(2)
-    console.log(`${j.q.padEnd(22 - [...j.q].filter((c) => c.charCodeAt(0) > 0x2e80).length)} index nDCG ${fmt(scores.index.ndcg.at(-1)!)} RR ${fmt(scores.index.mrr.at(-1)!)} | substring nDCG ${fmt(scores.substring.ndcg.at(-1)!)} RR ${fmt(scores.substring.mrr.at(-1)!)}${args.includes('--verbose') ? `\n   index: ${mine.slice(0, 3).join(' / ')}` : ''}`)
+    console.log(`${j.q.padEnd(22 - [...j.q].filter((c) => c.charCodeAt(0) > 0x2e80).length)} index nDCG ${fmt(scores.index.ndcg.at(-1)!)} RR ${fmt(scores.index.mrr.at(-1)!)} | substring nDCG ${fmt(scores.substring.ndcg.at(-1)!)} RR ${fmt(scores.substring.mrr.at(-1)!)}${osColumn}${args.includes('--verbose') ? `\n   index: ${mine.slice(0, 3).join(' / ')}` : ''}`)
   }
   console.log(`\nindex      nDCG@10 ${mean(scores.index.ndcg).toFixed(3)}  MRR ${mean(scores.index.mrr).toFixed(3)}`)
   console.log(`substring  nDCG@10 ${mean(scores.substring.ndcg).toFixed(3)}  MRR ${mean(scores.substring.mrr).toFixed(3)}`)
+  if (viaOpenSearch) {
+    const drop = mean(scores.index.ndcg) - mean(osScores.ndcg)
+    console.log(`opensearch nDCG@10 ${mean(osScores.ndcg).toFixed(3)}  MRR ${mean(osScores.mrr).toFixed(3)}  (drop ${drop.toFixed(3)}, at most ${NDCG_TOLERANCE}: ${drop <= NDCG_TOLERANCE ? 'met' : 'NOT met'})`)
+    if (drop > NDCG_TOLERANCE) process.exitCode = 1
+  }
   await payload.destroy()
 }
 
@@ -266,7 +381,30 @@ function relevanceInChildProcess(): Promise<void> {
   })
 }
 
+/** The node this run started (`--engine opensearch` without SEARCH_URL), for its resident memory. */
+let openSearchPid: number | undefined
+
 async function main(): Promise<void> {
+  let node: { close: () => Promise<void>; pid: number | undefined } | undefined
+  if (ENGINE_OS && !process.env.SEARCH_URL) {
+    const { startOpenSearch } = await import('./opensearch/node')
+    const started = await startOpenSearch()
+    node = started
+    openSearchPid = started.pid
+    // The relevance part (a child process) uses the same node.
+    process.env.SEARCH_URL = started.url
+    process.env.BENCH_OPENSEARCH_PID = String(started.pid)
+    console.log(`opensearch: ${started.url} (started for this run)`)
+  }
+  openSearchPid ??= Number(process.env.BENCH_OPENSEARCH_PID) || undefined
+  try {
+    await run()
+  } finally {
+    await node?.close()
+  }
+}
+
+async function run(): Promise<void> {
   const speedPart = !args.includes('--no-speed')
   const relevancePart = !args.includes('--no-relevance')
   if (speedPart || !relevancePart) {
@@ -279,7 +417,7 @@ async function main(): Promise<void> {
 main()
   .then(() => {
     rmSync(work, { recursive: true, force: true })
-    process.exit(0)
+    process.exit(process.exitCode ?? 0)
   })
   .catch((error: unknown) => {
     console.error(error)

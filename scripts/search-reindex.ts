@@ -1,7 +1,9 @@
 /**
- * `npm run search:reindex`: rebuilds the site-search index from DATABASE_URL (progress bar), writes the snapshot
- * that starting instances load (SEARCH_SNAPSHOT_DIR), and appends a `search-reindex` audit entry, on which every
- * running instance rebuilds its own index from the database within seconds.
+ * `npm run search:reindex`: rebuilds the site-search index from DATABASE_URL (progress bar).
+ * - Embedded index (default): writes the snapshot that starting instances load (SEARCH_SNAPSHOT_DIR), and appends a
+ *   `search-reindex` audit entry, on which every running instance rebuilds its own index from the database.
+ * - OpenSearch (SEARCH_URL set): fills a new index and switches the alias to it; every instance answers from it at
+ *   once (the index is shared), so no audit entry is needed to tell them.
  * Exit code 0: rebuilt; 1: could not rebuild.
  * Run as `node --conditions=production --import tsx scripts/search-reindex.ts` (plain node can hang loading lexical).
  */
@@ -23,10 +25,23 @@ async function main(): Promise<number> {
   const { default: config } = await import('../payload.config')
   const { SearchService, defaultOptions } = await import('../src/search/service')
   const { announceReindex } = await import('../src/search/endpoints')
+  const { configuredEngine, searchBackend } = await import('../src/search/backend')
 
   const payload = await getPayload({ config })
   try {
     const started = Date.now()
+    if (configuredEngine() === 'opensearch') {
+      const backend = searchBackend(payload)
+      await backend.rebuild(progress(started))
+      process.stderr.write('\n')
+      const status = await backend.status()
+      console.log(
+        `索引已重建 search index rebuilt on OpenSearch (${status.url}): ${status.documents} 篇文档 documents in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
+          `alias now on ${status.index} (audit log up to seq ${status.watermark.seq}).`,
+      )
+      backend.stop()
+      return 0
+    }
     const service = new SearchService(payload, { ...defaultOptions(), pollMs: 0 })
     await service.rebuild(progress(started))
     process.stderr.write('\n')

@@ -212,7 +212,14 @@ export function openApiDocument(serverUrl: string) {
             query('form', str, 'Interpretation form'),
             query('page', { type: 'integer', minimum: 1 }, 'Page'),
           ],
-          responses: { 200: json({ type: 'object' }, 'Hits, facets, total, query time'), 400: errors('Bad query') },
+          responses: {
+            200: json(
+              { type: 'object', required: ['engine'], properties: { engine: { enum: ['embedded', 'opensearch'], description: 'Which search engine answered' } } },
+              'Hits, facets, total, query time, and the engine that answered',
+            ),
+            400: errors('Bad query'),
+            503: errors('The search engine (OpenSearch) is unreachable: search-unavailable; the rest of the API keeps working'),
+          },
         },
       },
       '/api/public/attachments/{id}': {

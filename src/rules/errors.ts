@@ -42,6 +42,7 @@ export type RuleCode =
   | 'release-time'
   | 'request-input'
   | 'search-query'
+  | 'search-unavailable'
   | 'stage-transition'
   | 'two-person-rule'
   | 'video-captions'

@@ -9,7 +9,9 @@ import { RULE_NAMES, RuleViolation } from '../rules/errors'
 import { SEARCH_RULE_NAME } from './labels'
 import type { Filters } from './query'
 import { presentResults } from './results'
-import { REINDEX_ACTION, searchService } from './service'
+import { type SearchBackend, searchBackend } from './backend'
+import { SearchUnavailableError } from './opensearch/client'
+import { REINDEX_ACTION } from './reactions'
 import { memberForms, searchableCollections } from './sources'
 import { recordZeroResult } from './zeroResults'
 
@@ -99,15 +101,43 @@ export function parseSearchParams(req: PayloadRequest): SearchParams {
   return { q, page, pageSize, filters }
 }
 
+/**
+ * The engine could not answer (OpenSearch down or failing): 503 naming it, while the rest of the site keeps working.
+ * Never answered by the other engine instead: a reader would get different results without knowing why.
+ */
+function unavailable(req: PayloadRequest, backend: SearchBackend, error: SearchUnavailableError): RuleViolation {
+  req.payload.logger.error({ msg: `search unavailable: ${error.message}` })
+  return new RuleViolation(req, {
+    status: 503,
+    rule: 'search-unavailable',
+    ruleName: SEARCH_RULE_NAME,
+    message: { en: `the search engine (${backend.engine}) cannot be reached at the moment.`, zh: `搜索引擎（${backend.engine}）暂时无法访问。` },
+    hint: {
+      en: 'Please try again in a few minutes; browsing and the rest of the site keep working.',
+      zh: '请稍后再试；浏览政策文件等网站其他功能不受影响。',
+    },
+  })
+}
+
+/** Runs a search-engine call, turning "the engine is unreachable" into the 503 above. */
+async function withEngine<T>(req: PayloadRequest, backend: SearchBackend, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task()
+  } catch (error) {
+    if (error instanceof SearchUnavailableError) throw unavailable(req, backend, error)
+    throw error
+  }
+}
+
 /** GET /api/public/search — anonymous, read-only: only released, 主动公开 content is in the index. */
 export const publicSearchEndpoint: Endpoint = {
   path: '/public/search',
   method: 'get',
   handler: async (req) => {
     const { q, page, pageSize, filters } = parseSearchParams(req)
-    const service = searchService(req.payload)
-    const outcome = await service.query(q, filters, (page - 1) * pageSize, pageSize)
-    const body = presentResults(req, req.payload, service, outcome, q, page, pageSize)
+    const backend = searchBackend(req.payload)
+    const outcome = await withEngine(req, backend, () => backend.search(q, filters, (page - 1) * pageSize, pageSize))
+    const body = presentResults(req, req.payload, outcome, q, page, pageSize)
     if (body.total === 0 && page === 1) {
       await recordZeroResult(req.payload, outcome.parsed.normalized, filters as Record<string, string>).catch((error: unknown) =>
         req.payload.logger.warn({ err: error, msg: 'search: could not record a zero-result query' }),
@@ -130,40 +160,48 @@ const adminOnly = (req: PayloadRequest) => {
   })
 }
 
-/** GET /api/search/status — admins: what the index holds and how current it is. */
+/** GET /api/search/status — admins: which engine, what the index holds and how current it is. */
 export const searchStatusEndpoint: Endpoint = {
   path: '/search/status',
   method: 'get',
   handler: async (req) => {
     adminOnly(req)
-    const service = searchService(req.payload)
-    await service.start()
-    await service.sync()
-    return Response.json(service.status())
+    const backend = searchBackend(req.payload)
+    await withEngine(req, backend, async () => {
+      await backend.start()
+      await backend.sync()
+    }).catch((error: unknown) => {
+      // The status page still answers when the engine is down: it is where an admin looks first.
+      if (!(error instanceof RuleViolation)) throw error
+    })
+    return Response.json(await backend.status())
   },
 }
 
 /**
- * POST /api/search/reindex — admins: every instance rebuilds its index from the database. Recorded in the audit
- * log, which is also how the other instances learn of it.
+ * POST /api/search/reindex — admins: every instance rebuilds its index from the database (OpenSearch: one new index
+ * behind the alias, built by one instance). Recorded in the audit log, which is also how the other instances learn of it.
  */
 export const searchReindexEndpoint: Endpoint = {
   path: '/search/reindex',
   method: 'post',
   handler: async (req) => {
     adminOnly(req)
+    const backend = searchBackend(req.payload)
     await announceReindex(req)
-    const service = searchService(req.payload)
-    await service.start()
-    await service.sync()
-    return Response.json(service.status())
+    await withEngine(req, backend, async () => {
+      await backend.start()
+      await backend.sync()
+    })
+    return Response.json(await backend.status())
   },
 }
 
 /** Appends the audit entry that makes every instance rebuild (the reindex script passes a system request). */
 export async function announceReindex(req?: PayloadRequest, payload = req?.payload): Promise<void> {
   if (!payload) return
-  await appendAudit(req ?? (await createLocalReq({}, payload)), { action: REINDEX_ACTION, details: { documents: searchService(payload).status().documents } })
+  const status = await searchBackend(payload).status()
+  await appendAudit(req ?? (await createLocalReq({}, payload)), { action: REINDEX_ACTION, details: { documents: status.documents, engine: status.engine } })
 }
 
 export const searchEndpoints: Endpoint[] = [publicSearchEndpoint, searchStatusEndpoint, searchReindexEndpoint]

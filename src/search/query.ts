@@ -52,10 +52,14 @@ export type QueryResult = {
   total: number
 }
 
+/** Every facet with no buckets. */
+export const emptyFacets = (): QueryResult['facets'] => ({ type: [], department: [], year: [], form: [] })
+
 /** Titles and queries compared without spaces and punctuation (《》“”、 …). */
 export const stripPunctuation = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '')
 
-export function parseQuery(index: SearchIndex, q: string): ParsedQuery {
+/** `index`: the embedded index, or anything that segments and knows which numbers exist (the OpenSearch backend). */
+export function parseQuery(index: Pick<SearchIndex, 'byExactNumber' | 'segmenter'>, q: string): ParsedQuery {
   const normalized = normalizeText(q).replace(/\s+/g, ' ').trim()
   const groups: QueryGroup[] = []
   let rest = normalized
@@ -312,7 +316,7 @@ class TopK {
  * disjunctive: each facet is counted with the other facets' filters applied, not its own.
  */
 export function runQuery(index: SearchIndex, parsed: ParsedQuery, filters: Filters, offset: number, limit: number): QueryResult {
-  const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as QueryResult['facets']
+  const facets = emptyFacets()
   if (!parsed.groups.length) return { hits: [], total: 0, relaxed: false, highlight: [], facets }
   let s = scratchOf.get(index)
   if (!s) scratchOf.set(index, (s = new Scratch()))

@@ -57,7 +57,7 @@ export type IndexedDoc = SearchDoc & {
 export type PreparedDoc = SearchDoc & { lengths: Uint16Array; norm?: Partial<Record<FieldName, string>>; terms: Uint32Array; tfs: Uint32Array }
 export type PreparedIndex = { dictionaryVersion: string; docs: PreparedDoc[]; terms: string[] }
 
-const titleKeyOf = (title: string) => title.replace(/[\s\p{P}\p{S}]+/gu, '')
+export const titleKeyOf = (title: string) => title.replace(/[\s\p{P}\p{S}]+/gu, '')
 
 export type Postings = { docs: Int32Array; n: number; tfs: Uint32Array }
 
@@ -99,10 +99,14 @@ class Codes {
   }
 }
 
+/** The canonical keys of a document's own 发文字号 and 索引号 (exact-number lookups). */
+export const ownNumbers = (doc: Pick<SearchDoc, 'documentNumber' | 'indexNumber'>): string[] =>
+  [documentNumberKey(doc.documentNumber), indexNumberKey(doc.indexNumber)].filter((k): k is string => Boolean(k))
+
 export const searchKey = (collection: string, id: Id) => `${collection}:${String(id)}`
 
 /** The words of a field: jieba's, plus document/index numbers as whole tokens so that they can be looked up. */
-function fieldTokens(segmenter: Segmenter, field: FieldName, text: string): string[] {
+export function fieldTokens(segmenter: Segmenter, field: FieldName, text: string): string[] {
   if (!text) return []
   const numbers = [
     ...findDocumentNumbers(text).flatMap((m) => m.variants),
@@ -341,7 +345,7 @@ export class SearchIndex {
   }
 
   private numbersOf(doc: SearchDoc): string[] {
-    return [documentNumberKey(doc.documentNumber), indexNumberKey(doc.indexNumber)].filter((k): k is string => Boolean(k))
+    return ownNumbers(doc)
   }
 
   private termId(term: string): number {

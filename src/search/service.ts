@@ -4,6 +4,7 @@ import { type Id } from '../ids'
 import { loadDictionary } from './dictionary'
 import { type Filters, type ParsedQuery, parseQuery, type QueryResult, runQuery } from './query'
 import { type IndexedDoc, type PreparedDoc, type PreparedIndex, type SearchDoc, SearchIndex } from './searchIndex'
+import { searchReaction } from './reactions'
 import { segmenterFor } from './segmenter'
 import { readSnapshot, snapshotPath, type Watermark, writeSnapshot } from './snapshot'
 import { allPublicDocs, type DepartmentNames, loadDepartmentNames, packageDocs } from './sources'
@@ -22,8 +23,7 @@ import { allPublicDocs, type DepartmentNames, loadDepartmentNames, packageDocs }
  *   every few seconds on idle instances.
  */
 
-export const REINDEX_ACTION = 'search-reindex'
-const TERM_ACTION_PREFIX = 'search-term-'
+export { REINDEX_ACTION } from './reactions'
 const AUDIT = 'audit-log' as const
 const BATCH = 500
 const NAMES_TTL_MS = 5 * 60_000
@@ -287,13 +287,14 @@ export class SearchService {
       })
       if (!entries.length || this.stopped) break
       const last = entries[entries.length - 1]
-      if (entries.some((e) => e.action === REINDEX_ACTION)) {
+      const reactions = entries.map(searchReaction)
+      if (reactions.some((r) => r.kind === 'reindex')) {
         await this.build()
         continue
       }
-      if (entries.some((e) => e.action.startsWith(TERM_ACTION_PREFIX))) await this.reloadDictionary()
+      if (reactions.some((r) => r.kind === 'dictionary')) await this.reloadDictionary()
       await this.refreshNames(false)
-      const policies = new Set(entries.map((e) => e.refs?.policy).filter((p): p is string => Boolean(p)))
+      const policies = new Set(reactions.flatMap((r) => (r.kind === 'package' ? [r.policy] : [])))
       for (const policy of policies) await this.applyPackage(policy)
       this.watermark = { seq: Number(last.seq), hash: last.hash }
       if (policies.size) this.scheduleSnapshot()
@@ -411,14 +412,4 @@ export function searchService(payload: Payload, options: ServiceOptions = defaul
     service = created
   }
   return service
-}
-
-/**
- * `onInit`: inside the Next server, start building (or loading) the index in the background so that the first
- * search does not wait for it. Scripts and tests start it on first use instead.
- */
-export function warmSearchIndex(payload: Payload): void {
-  if (!process.env.NEXT_RUNTIME || process.env.NEXT_PHASE === 'phase-production-build' || process.env.NODE_ENV === 'test') return
-  // Failures are logged by the service and retried by the next search.
-  searchService(payload).start().catch(() => undefined)
 }

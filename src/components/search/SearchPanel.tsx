@@ -24,7 +24,16 @@ type Result = {
   tookMs: number
   total: number
 }
-type Status = { documents: number; lastSyncAt: null | string; source: null | string; state: string; terms: number; watermark: { seq: number } }
+type Status = {
+  documents: number
+  engine: 'embedded' | 'opensearch'
+  lastError: null | string
+  lastSyncAt: null | string
+  source: null | string
+  state: string
+  terms: number
+  watermark: { seq: number }
+}
 type Miss = { count: number; id: number | string; lastAt: string; query: string }
 
 const text = {
@@ -46,6 +55,7 @@ const text = {
   next: { en: 'Next', zh: '下一页' },
   status: { en: 'Index', zh: '索引状态' },
   documents: { en: 'documents', zh: '篇文档' },
+  engines: { embedded: { en: 'embedded index', zh: '内置索引' }, opensearch: { en: 'OpenSearch', zh: 'OpenSearch 集群' } },
   terms: { en: 'terms', zh: '个词项' },
   seq: { en: 'audit log up to entry', zh: '已同步至审计日志第' },
   rebuild: { en: 'Rebuild on every instance', zh: '在所有实例上重建索引' },
@@ -216,8 +226,10 @@ export function SearchPanel({ admin }: { admin: boolean }) {
             <h3>{t(text.status)}</h3>
             {status && (
               <p>
-                {status.state} · {status.documents} {t(text.documents)} · {status.terms} {t(text.terms)} · {t(text.seq)} {status.watermark.seq}
+                {t(text.engines[status.engine])} · {status.state} · {status.documents} {t(text.documents)}
+                {status.engine === 'embedded' ? ` · ${status.terms} ${t(text.terms)}` : ''} · {t(text.seq)} {status.watermark.seq}
                 {lang === 'zh' ? ' 条' : ''}
+                {status.state === 'unavailable' && status.lastError ? ` · ${status.lastError}` : ''}
               </p>
             )}
             <Button

@@ -1,0 +1,28 @@
+/**
+ * `npm run opensearch -- --port <n> [--data <dir>]`: the test node (scripts/opensearch) in the foreground for
+ * development. Prints `opensearch: <url>`, then `ready`; Ctrl-C stops it (and removes a temporary data dir).
+ * Then e.g. `SEARCH_URL=http://127.0.0.1:<n> npm run dev`.
+ */
+import { startOpenSearch } from './opensearch/node'
+
+const args = process.argv.slice(2)
+const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined)
+const port = value('--port') ? Number(value('--port')) : 9200
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`--port “${value('--port')}” is not a port number`)
+  process.exit(2)
+}
+
+const started = Date.now()
+const node = await startOpenSearch({ port, dataDir: value('--data'), log: args.includes('--verbose') ? (line) => process.stderr.write(line) : undefined })
+console.log(`opensearch: ${node.url}`)
+console.log('ready')
+console.error(`(started in ${((Date.now() - started) / 1000).toFixed(1)} s, data in ${node.dataDir}; Ctrl-C stops it)`)
+let closing = false
+const shutdown = () => {
+  if (closing) return
+  closing = true
+  node.close().then(() => process.exit(0))
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)
