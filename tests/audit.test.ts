@@ -336,7 +336,7 @@ describe('verification', () => {
     const deleted = (await entries()).filter((e) => e.action === 'policy-deleted' && (e.refs as any).policy === String(id))
     expect(deleted).toHaveLength(1)
     expect(deleted[0]).toMatchObject({ details: { title: '起草后删除' }, actorEmail: 'drafter@demo.gov.cn' })
-    expect(String(idOf(deleted[0].department as never))).toBe(String(w.a.id))
+    expect(String(idOf(deleted[0].department))).toBe(String(w.a.id))
     expect((await verifyAuditChain(w.payload)).ok).toBe(true)
   })
 

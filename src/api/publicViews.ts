@@ -92,7 +92,7 @@ export async function policyBundle(payload: Payload, policy: Policy) {
   }
   const consultation = policy.consultation && typeof policy.consultation === 'object' ? consultationView(policy.consultation) : null
   // Attachments are part of the released package: read them on its behalf (media have no public access of their own).
-  const attachmentIds = (policy.attachments ?? []).map((a) => idOf(a as never)).filter((id) => id !== undefined)
+  const attachmentIds = (policy.attachments ?? []).map((a) => idOf(a)).filter((id) => id !== undefined)
   const attachments = attachmentIds.length
     ? (await payload.find({ collection: 'media', where: { id: { in: attachmentIds } }, depth: 0, pagination: false, overrideAccess: true })).docs
     : []

@@ -23,7 +23,7 @@ export async function reconcileStages(payload: Payload): Promise<StageMismatch[]
     overrideAccess: true,
   })
   for (const entry of entries.docs) {
-    const policy = entry.refs?.policy ?? idOf(entry.policy as never)
+    const policy = entry.refs?.policy ?? idOf(entry.policy)
     // idKey: ids recorded before a backup was restored onto another adapter still name their policy (src/backup).
     if (policy !== undefined && policy !== null && entry.toStage) latest.set(idKey(policy)!, entry.toStage)
   }

@@ -149,7 +149,7 @@ export async function loadPublicReleases(payload: Payload, kinds: Iterable<FeedK
       const at = iso((p.workflow as { releasedAt?: unknown } | undefined)?.releasedAt)
       policyReleasedAt.set(String(p.id), at)
       if (at && wanted.has('policies')) {
-        releases.push({ kind: 'policies', at, department: text(idOf(p.department as never)), documentType: text(p.documentType) })
+        releases.push({ kind: 'policies', at, department: text(idOf(p.department)), documentType: text(p.documentType) })
       }
     }
   }
@@ -164,15 +164,15 @@ export async function loadPublicReleases(payload: Payload, kinds: Iterable<FeedK
     for (const doc of docs) {
       const at = doc.supplementary
         ? iso((doc.supplement as { releasedAt?: unknown } | undefined)?.releasedAt)
-        : (policyReleasedAt.get(String(idOf(doc.policy as never))) ?? null)
+        : (policyReleasedAt.get(String(idOf(doc.policy))) ?? null)
       if (!at) continue
-      releases.push({ kind: kind as MemberKind, at, department: text(idOf(doc.department as never)), form: kind === 'interpretations' ? text(doc.form) : null })
+      releases.push({ kind: kind as MemberKind, at, department: text(idOf(doc.department)), form: kind === 'interpretations' ? text(doc.form) : null })
     }
   }
   if (wanted.has('consultations')) {
     for (const doc of await asPublic(payload, 'consultations', { department: true, opensAt: true })) {
       const at = iso(doc.opensAt)
-      if (at) releases.push({ kind: 'consultations', at, department: text(idOf(doc.department as never)) })
+      if (at) releases.push({ kind: 'consultations', at, department: text(idOf(doc.department)) })
     }
   }
   return releases

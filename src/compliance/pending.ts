@@ -137,7 +137,7 @@ async function describe(req: PayloadRequest, policy: Policy, names: Map<string, 
           : { en: 'The signer should release it now, or return it with a reason.', zh: '请签发人立即发布，或说明理由后退回修改。' },
     })
   }
-  const department = idOf(policy.department as never)
+  const department = idOf(policy.department)
   return {
     id: String(policy.id),
     title: policy.title,

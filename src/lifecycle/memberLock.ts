@@ -27,8 +27,8 @@ export async function memberWriteMarking(
 ): Promise<Partial<MemberDoc>> {
   if (context.supplementAction) return {}
   const policyId = idOf((data.policy ?? original?.policy) as never) as Id
-  if (operation === 'update' && original && !sameId(original.policy as never, policyId)) {
-    await assertDrafting(req, idOf(original.policy as never) as Id, 'policy')
+  if (operation === 'update' && original && !sameId(original.policy, policyId)) {
+    await assertDrafting(req, idOf(original.policy) as Id, 'policy')
   }
   const policy = await req.payload.findByID({ collection: 'policies', id: policyId, depth: 0, req })
   if (policy.stage === 'drafting') {
@@ -43,7 +43,7 @@ export async function memberWriteMarking(
 
 export async function assertMemberDeletable(req: PayloadRequest, doc: MemberDoc): Promise<void> {
   if (doc.supplementary && (doc.supplement?.stage ?? 'drafting') === 'drafting') return
-  await assertDrafting(req, idOf(doc.policy as never) as Id, `《${doc.title}》`)
+  await assertDrafting(req, idOf(doc.policy) as Id, `《${doc.title}》`)
 }
 
 async function assertDrafting(req: PayloadRequest, policyId: Id, what: string) {

@@ -267,7 +267,7 @@ export async function performAction(
     await appendAudit(req, {
       action: stage === 'scheduled' ? 'schedule' : action,
       policy: policy.id,
-      department: idOf(policy.department as never),
+      department: idOf(policy.department),
       fromStage: policy.stage,
       toStage: stage,
       reason: input.reason,

@@ -63,7 +63,7 @@ export async function performSupplementAction(
     submittedBy: doc.supplement?.submittedBy as never,
   })
   if (refused) throw refused
-  const policy = (await req.payload.findByID({ collection: 'policies', id: idOf(doc.policy as never)!, depth: 0, req })) as Policy
+  const policy = (await req.payload.findByID({ collection: 'policies', id: idOf(doc.policy)!, depth: 0, req })) as Policy
   if (action === 'release' && policy.stage !== 'released') {
     throw new RuleViolation(req, {
       status: 409,
@@ -98,7 +98,7 @@ export async function performSupplementAction(
     await appendAudit(req, {
       action: `supplement-${action}`,
       policy: policy.id,
-      department: idOf(doc.department as never),
+      department: idOf(doc.department),
       fromStage: stage,
       toStage: step.to,
       reason: input.reason,

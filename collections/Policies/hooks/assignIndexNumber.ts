@@ -13,7 +13,7 @@ import { formatIndexNumber } from '../../../src/rules/indexNumber'
  */
 export const assignIndexNumber: CollectionBeforeChangeHook<Policy> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
-  const departmentId = idOf(data.department as never)
+  const departmentId = idOf(data.department)
   if (departmentId === undefined) return data
   const year = data.writtenAt ? new Date(data.writtenAt).getFullYear() : new Date().getFullYear()
   // A missing department or an impossible date is refused by field validation, which runs after this hook.

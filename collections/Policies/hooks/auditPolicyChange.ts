@@ -26,7 +26,7 @@ export const auditPolicyDeletion: CollectionAfterDeleteHook<Policy> = async ({ d
     action: 'policy-deleted',
     policy: doc.id,
     policyDeleted: true,
-    department: idOf(doc.department as never),
+    department: idOf(doc.department),
     details: { title: doc.title, documentNumber: doc.documentNumber ?? null },
   })
 }

@@ -33,7 +33,7 @@ export type InterviewDoc = {
 export type RecordWindow = 'editable' | 'public'
 
 export async function recordWindow(req: PayloadRequest, doc: InterviewDoc): Promise<{ policy: Policy; window: RecordWindow }> {
-  const policy = (await req.payload.findByID({ collection: 'policies', id: idOf(doc.policy as never)!, depth: 0, req })) as Policy
+  const policy = (await req.payload.findByID({ collection: 'policies', id: idOf(doc.policy)!, depth: 0, req })) as Policy
   const supplementStage = doc.supplement?.stage ?? 'drafting'
   if (policy.stage === 'drafting' || (policy.stage === 'released' && doc.supplementary && supplementStage === 'drafting')) {
     return { policy, window: 'editable' }
@@ -86,7 +86,7 @@ export async function writeRecord(
       await appendAudit(req, {
         action: `interview-${audit.action}`,
         policy: policy.id,
-        department: idOf(doc.department as never),
+        department: idOf(doc.department),
         members: [{ collection: 'interviews', id: doc.id }],
         details: { title: doc.title, ...audit.details },
       })
