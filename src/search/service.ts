@@ -58,7 +58,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export const toSearchDoc = (doc: IndexedDoc | PreparedDoc): SearchDoc => {
   const { lengths, norm, terms, tfs, ...raw } = doc
-  void lengths, norm, terms, tfs
+  void [lengths, norm, terms, tfs]
   if ('titleKey' in raw) delete (raw as Partial<IndexedDoc>).titleKey
   return raw
 }

@@ -278,6 +278,7 @@ const questionEndpoint: Endpoint = {
       if (questions.length >= MAX_QUESTIONS) {
         throw refuse(req, current, 'interview-question', 409, { en: 'this interview has taken all the questions it can.', zh: '本场访谈的提问数量已达上限。' }, { en: 'Try again at a later interview.', zh: '欢迎在下一场访谈中提问。' })
       }
+      // eslint-disable-next-line no-control-regex -- control characters are what this strips
       const strip = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
       const entry: Question = {
         key: randomBytes(5).toString('hex'),
