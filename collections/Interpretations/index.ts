@@ -6,14 +6,9 @@ import { GROUPS } from '../../src/groups'
 import { L, pick } from '../../src/i18n'
 import { validRichText } from '../../src/richText/validate'
 import { memberEndpoints, memberFields, memberHooks, memberPolicyField, memberReadAccess } from '../../src/lifecycle/packageMember'
+import { INTERPRETATION_FORMS } from '../../src/rules/interpretationForms'
 
-export const INTERPRETATION_FORMS = [
-  { label: L('文字解读', 'Text interpretation'), value: 'text' },
-  { label: L('主要负责同志解读', 'Leader interpretation'), value: 'leader' },
-  { label: L('专家解读', 'Expert interpretation'), value: 'expert' },
-  { label: L('媒体解读', 'Media interpretation'), value: 'media' },
-  { label: L('明白卡', 'Plain-language card'), value: 'card' },
-] as const
+export { INTERPRETATION_FORMS }
 
 const requiredOnCard = ((value: unknown, { req, data }: { data: { form?: string }; req: never }) =>
   data?.form === 'card' && !String(value ?? '').trim()

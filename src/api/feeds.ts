@@ -4,7 +4,7 @@ import { Feed } from 'feed'
 
 import type { Interpretation, Policy } from '../../payload-types'
 
-import { INTERPRETATION_FORMS } from '../../collections/Interpretations'
+import { INTERPRETATION_FORMS } from '../rules/interpretationForms'
 import { releasedPolicies } from './policyQueries'
 import { publicFind } from './publicRead'
 import { API, richText } from './publicViews'

@@ -2,17 +2,12 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { createHash } from 'node:crypto'
 
-/** Audit actions after which public content may read differently. */
-const PUBLIC_ACTIONS = [
-  'release',
-  'withdraw',
-  'supplement-release',
-  'policy-updated',
-  'policy-deleted',
-  'member-updated',
-  'member-deleted',
-  'return',
-]
+import type { TypedAuditEntry } from '../audit/auditTrail'
+
+import { ACTION_TRAITS, actionsWhere } from '../events/actions'
+
+/** Audit actions after which public content may read differently (src/events/actions.ts). */
+const PUBLIC_ACTIONS = actionsWhere((t) => t.public)
 
 /** How long an instance trusts its idea of the content version before asking the database again. */
 const RECHECK_MS = 1000
@@ -29,6 +24,11 @@ const entries = new Map<string, Entry>()
 /** Called when this instance appends to the audit log: the next public read re-checks the version at once. */
 export function touchPublicContent(): void {
   state.checkedAt = 0
+}
+
+/** The public-cache reaction (src/events/reactions.ts) to an appended audit entry. */
+export function publicCacheAfterAudit(entry: TypedAuditEntry): void {
+  if (ACTION_TRAITS[entry.action].public) touchPublicContent()
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Payload } from 'payload'
 
+import { followedBy } from '../events/reactions'
 import { idKey, idOf } from '../ids'
 
 /** Audit actions that move a package's stage (member changes and supplements do not). */
-const STAGE_ACTIONS = ['submit', 'approve', 'return', 'sign', 'schedule', 'release', 'withdraw']
+const STAGE_ACTIONS = followedBy('recovery')
 
 export type StageMismatch = { id: number | string; logged: string; stored: string; title: string }
 
@@ -16,7 +17,7 @@ export async function reconcileStages(payload: Payload): Promise<StageMismatch[]
   const latest = new Map<string, string>()
   const entries = await payload.find({
     collection: 'audit-log',
-    where: { action: { in: STAGE_ACTIONS } },
+    where: { action: { in: [...STAGE_ACTIONS] } },
     sort: 'seq',
     pagination: false,
     depth: 0,

@@ -33,6 +33,8 @@
  */
 import type { AuditContent } from '../audit/auditTrail'
 
+import { actionsWhere } from '../events/actions'
+import { isOverdueAt } from '../lifecycle/steps'
 import { chinaDate, releaseDeadline } from '../rules/releaseClock'
 import {
   COMPLIANCE_FORMS,
@@ -64,8 +66,8 @@ export type ComplianceOptions = {
   departmentNames?: Record<string, string>
 }
 
-/** Package workflow actions as recorded (a scheduled release is recorded as `schedule`). */
-const WORKFLOW_ACTIONS = new Set(['submit', 'approve', 'return', 'sign', 'schedule', 'release', 'withdraw'])
+/** Package workflow actions as recorded (a scheduled release is recorded as `schedule`): src/events/actions.ts. */
+const WORKFLOW_ACTIONS = new Set<string>(actionsWhere((t) => t.workflow))
 
 /** Recorded form (or member collection) → form; a Map, so that no recorded text reaches Object.prototype. */
 const FORMS = new Map<string, ComplianceForm>([
@@ -391,8 +393,7 @@ export function computeComplianceReport(entries: readonly ComplianceEntry[], opt
   const overdue: OverdueRow[] = []
   for (const p of policies.values()) {
     const sig = p.signature
-    if (!sig || !sig.proactive || !sig.deadline || (p.stage !== 'signed' && p.stage !== 'scheduled')) continue
-    if (sig.deadline.getTime() >= now.getTime()) continue
+    if (!sig || !sig.proactive || !sig.deadline || !p.stage || !isOverdueAt(p.stage, sig.deadline, now)) continue
     const dept = sig.department ?? p.department
     if (!inDepartment(dept)) continue
     overdue.push({

@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
+import type { AuditAction } from '../events/actions'
 import { type Id } from '../ids'
+import { searchEffect } from './effect'
 import { loadDictionary } from './dictionary'
 import { type Filters, type ParsedQuery, parseQuery, type QueryResult, runQuery } from './query'
 import { type IndexedDoc, type PreparedDoc, type PreparedIndex, type SearchDoc, SearchIndex } from './searchIndex'
@@ -22,8 +24,7 @@ import { allPublicDocs, type DepartmentNames, loadDepartmentNames, packageDocs }
  *   every few seconds on idle instances.
  */
 
-export const REINDEX_ACTION = 'search-reindex'
-const TERM_ACTION_PREFIX = 'search-term-'
+export const REINDEX_ACTION = 'search-reindex' satisfies AuditAction
 const AUDIT = 'audit-log' as const
 const BATCH = 500
 const NAMES_TTL_MS = 5 * 60_000
@@ -287,13 +288,13 @@ export class SearchService {
       })
       if (!entries.length || this.stopped) break
       const last = entries[entries.length - 1]
-      if (entries.some((e) => e.action === REINDEX_ACTION)) {
+      if (entries.some((e) => searchEffect(e.action) === 'rebuild')) {
         await this.build()
         continue
       }
-      if (entries.some((e) => e.action.startsWith(TERM_ACTION_PREFIX))) await this.reloadDictionary()
+      if (entries.some((e) => searchEffect(e.action) === 'dictionary')) await this.reloadDictionary()
       await this.refreshNames(false)
-      const policies = new Set(entries.map((e) => e.refs?.policy).filter((p): p is string => Boolean(p)))
+      const policies = new Set(entries.filter((e) => searchEffect(e.action) === 'package').map((e) => e.refs?.policy).filter((p): p is string => Boolean(p)))
       for (const policy of policies) await this.applyPackage(policy)
       this.watermark = { seq: Number(last.seq), hash: last.hash }
       if (policies.size) this.scheduleSnapshot()

@@ -98,8 +98,8 @@ const statusEndpoint: Endpoint = {
       }
       const now = new Date().toISOString()
       return writeRecord(req, current, { status: body.status, ...(body.status === 'live' ? { startedAt: now } : { endedAt: now }) }, {
-        action: 'status',
-        details: { from, to: body.status },
+        action: 'interview-status',
+        details: { title: current.title, from, to: body.status },
       })
     })
     return Response.json({ doc })
@@ -155,7 +155,7 @@ const segmentEndpoint: Endpoint = {
       }
       const seq = Math.max(0, ...segments.map((s) => s.seq ?? 0)) + 1
       const segment: Segment = { seq, speaker: body.speaker, role: body.role, text: body.text, at, images: body.images ?? [] }
-      await writeRecord(req, current, { segments: [...segments, segment] }, { action: 'segment', details: { seq } })
+      await writeRecord(req, current, { segments: [...segments, segment] }, { action: 'interview-segment', details: { title: current.title, seq } })
       return { segment, lastSeq: seq }
     })
     return Response.json(result, { status: 201 })
@@ -336,8 +336,8 @@ const moderateEndpoint: Endpoint = {
         })
       }
       await writeRecord(req, current, { questions: questions.map((q) => (q.key === key ? moderated : q)) }, {
-        action: `question-${body.action}`,
-        details: { key, answerSeq: moderated.answerSeq },
+        action: body.action === 'answer' ? 'interview-question-answer' : 'interview-question-reject',
+        details: { title: current.title, key, answerSeq: moderated.answerSeq },
       })
       return moderated
     })
@@ -397,7 +397,7 @@ const photosEndpoint: Endpoint = {
         save: async (derivatives, image) => {
           const meta = (req.data ?? {}) as { alt?: string; caption?: string }
           const photo = { key, alt: String(meta.alt).trim(), caption: meta.caption ?? null, width: image.width, height: image.height }
-          return writeRecord(req, current, { derivatives, photos: [...(current.photos ?? []), photo] }, { action: 'photo', details: { key } })
+          return writeRecord(req, current, { derivatives, photos: [...(current.photos ?? []), photo] }, { action: 'interview-photo', details: { title: current.title, key } })
         },
       })
     })
