@@ -3,6 +3,7 @@ import { createLocalReq } from 'payload'
 import { loadPublicReleases, assessStaleness, periodEnd, type PublicRelease } from '../src/catalog/staleness'
 import { FEED_KIND_VALUES } from '../src/catalog/options'
 import { pendingPackages } from '../src/compliance/pending'
+import { packages } from './fixtures/packages'
 import { fieldErrors, firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
 
 let w: World
@@ -59,12 +60,11 @@ async function draftPackage(second = false, overrides: Record<string, unknown> =
   return policy as { id: number | string; title: string }
 }
 
-async function walk(id: number | string, to: 'released' | 'signed', second = false) {
-  for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer']] as const) {
-    await act(id, action, role, {}, second)
-  }
-  if (to === 'released') await act(id, 'release', 'signer', {}, second)
-}
+const walk = (id: number | string, to: 'released' | 'signed', second = false) =>
+  packages(w).walk(id, to, {
+    dept: second ? 'b' : 'a',
+    onStep: ({ action, body, status }) => expect([action, status, body?.errors]).toEqual([action, 200, undefined]),
+  })
 
 const statusOf = async (itemId: number | string, role: Role = 'admin', second = false) => {
   const res = await w.rest.get('/catalog/status', await w.token(role, second))
