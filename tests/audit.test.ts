@@ -29,7 +29,7 @@ let policyB: any
 /** A Local API request acting as a demo user (or as the system when no email is given). */
 async function reqAs(email?: string): Promise<PayloadRequest> {
   const user = email ? { ...w.org.users[email], collection: 'users' as const } : undefined
-  return createLocalReq({ user: user as never }, w.payload)
+  return createLocalReq({ user }, w.payload)
 }
 
 async function entries(): Promise<AuditLog[]> {

@@ -258,7 +258,7 @@ describe('sleeping columns (睡眠栏目)', () => {
     const releases = await loadPublicReleases(w.payload, FEED_KIND_VALUES)
     const doc = await w.payload.findByID({ collection: 'catalog-items', id: item.id, depth: 0 })
     const later = new Date(new Date(releasedAt).getTime() + 62 * 86_400_000)
-    expect(assessStaleness(doc as never, releases, later)).toMatchObject({ stale: true, lastUpdatedAt: new Date(releasedAt).toISOString() })
+    expect(assessStaleness(doc, releases, later)).toMatchObject({ stale: true, lastUpdatedAt: new Date(releasedAt).toISOString() })
 
     // Withdrawn: no longer public, no longer an update of the column.
     await act(policy.id, 'withdraw', 'signer', { reason: '政策调整' })

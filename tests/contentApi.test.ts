@@ -115,13 +115,13 @@ describe('a withdrawal while a bundle is being read', () => {
       }
       return doc
     }
-    hooks.push(withdrawAfterRead as never)
+    hooks.push(withdrawAfterRead)
     try {
       const res = await w.rest.get(`/public/policies/${pkg.policy.id}`)
       expect(armed).toBe(false)
       expect(res.status).toBe(404)
     } finally {
-      hooks.splice(hooks.indexOf(withdrawAfterRead as never), 1)
+      hooks.splice(hooks.indexOf(withdrawAfterRead), 1)
     }
   })
 })

@@ -36,7 +36,7 @@ export function policySummary(p: Policy) {
     indexNumber: p.indexNumber ?? null,
     documentType: option(p.documentType, documentTypeLabel),
     subject: option(p.subject, subjectLabel),
-    department: departmentView(p.department as never),
+    department: departmentView(p.department),
     writtenAt: p.writtenAt,
     releasedAt: p.workflow?.releasedAt ?? null,
     validity: option(p.validity, (v) => VALIDITY[v] ?? { en: v, zh: v }),
@@ -79,7 +79,7 @@ export async function policyBundle(payload: Payload, policy: Policy) {
   const members: Record<string, unknown> = {}
   let interpretations: Record<string, unknown[]> = {}
   for (const { slug } of PACKAGE_MEMBERS) {
-    const { docs } = await publicFind<Record<string, any>>(payload, slug, {
+    const { docs } = await publicFind(payload, slug, {
       where: { policy: { equals: policy.id } },
       sort: 'createdAt',
       pagination: false,
@@ -98,7 +98,7 @@ export async function policyBundle(payload: Payload, policy: Policy) {
     : []
   return {
     ...policySummary(policy),
-    issuingOrgans: (policy.issuingOrgans ?? []).map((o) => departmentView(o as never)),
+    issuingOrgans: (policy.issuingOrgans ?? []).map((o) => departmentView(o)),
     signedAt: policy.workflow?.signedAt ?? null,
     body: richText(policy.body),
     attachments: attachments.map(attachmentView),

@@ -128,8 +128,9 @@ const iso = (value: unknown) => {
 
 /** Reads as an anonymous reader: access control on, no user, no request (so no signed-in user leaks in). */
 async function asPublic(payload: Payload, collection: FeedKind, select: Record<string, unknown>): Promise<AnyDoc[]> {
-  const { docs } = await payload.find({ collection, overrideAccess: false, user: null, depth: 0, pagination: false, select } as never)
-  return docs as unknown as AnyDoc[]
+  const { docs } = await payload.find({ collection, overrideAccess: false, user: null, depth: 0, pagination: false, select })
+  // Spread: a plain record of the document's fields (the generated interfaces carry no index signature).
+  return docs.map((doc) => ({ ...doc }))
 }
 
 /**

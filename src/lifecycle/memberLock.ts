@@ -26,7 +26,7 @@ export async function memberWriteMarking(
   context: Record<string, unknown>,
 ): Promise<Partial<MemberDoc>> {
   if (context.supplementAction) return {}
-  const policyId = idOf((data.policy ?? original?.policy) as never) as Id
+  const policyId = idOf(data.policy ?? original?.policy) as Id
   if (operation === 'update' && original && !sameId(original.policy, policyId)) {
     await assertDrafting(req, idOf(original.policy) as Id, 'policy')
   }

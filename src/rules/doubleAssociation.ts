@@ -18,7 +18,7 @@ export type ReadinessProblem = {
 }
 
 export const needsConsultation = (policy: Pick<Policy, 'documentType' | 'majorDecision'>): boolean =>
-  Boolean(policy.majorDecision) || consultationRequiredTypes().includes(policy.documentType as never)
+  Boolean(policy.majorDecision) || consultationRequiredTypes().some((t) => t === policy.documentType)
 
 /**
  * What keeps a package from leaving drafting under double association: a policy needs at least one

@@ -312,7 +312,7 @@ class TopK {
  * disjunctive: each facet is counted with the other facets' filters applied, not its own.
  */
 export function runQuery(index: SearchIndex, parsed: ParsedQuery, filters: Filters, offset: number, limit: number): QueryResult {
-  const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as QueryResult['facets']
+  const facets: QueryResult['facets'] = { type: [], department: [], year: [], form: [] }
   if (!parsed.groups.length) return { hits: [], total: 0, relaxed: false, highlight: [], facets }
   let s = scratchOf.get(index)
   if (!s) scratchOf.set(index, (s = new Scratch()))

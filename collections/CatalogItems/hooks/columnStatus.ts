@@ -22,7 +22,7 @@ export const columnStatus =
     const memoKey = JSON.stringify([data.id, data.feed, data.updatePeriod, data.periodDays, idOf(data.responsibleUnit)])
     let result = byDoc.get(memoKey)
     if (!result) {
-      result = publicReleasesFor(req, req.payload).then((releases) => assessStaleness(data as never, releases))
+      result = publicReleasesFor(req, req.payload).then((releases) => assessStaleness(data, releases))
       byDoc.set(memoKey, result)
     }
     const status = await result

@@ -26,7 +26,7 @@ export function SearchView({ initPageResult, params, searchParams }: AdminViewSe
       visibleEntities={visibleEntities}
     >
       <Gutter>
-        <SearchPanel admin={isAdminUser(req.user as never)} />
+        <SearchPanel admin={isAdminUser(req.user)} />
       </Gutter>
     </DefaultTemplate>
   )
