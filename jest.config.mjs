@@ -15,6 +15,8 @@ export default {
     ],
   },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  // The pure-module tests run on their own (npm run test:unit, jest.unit.config.mjs): no database lane.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/unit/'],
   setupFiles: ['<rootDir>/tests/setup/env.ts'],
   globalSetup: '<rootDir>/tests/setup/global-setup.ts',
   globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',

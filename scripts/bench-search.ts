@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url'
 
 import type { Payload, Where } from 'payload'
 
+import { adapterInternals } from '../src/db/internals'
 import { DEPARTMENTS, generateCorpus } from '../src/search/relevance/corpus'
 import type { Judgement } from '../src/search/relevance/metrics'
 
@@ -125,7 +126,7 @@ async function speed(): Promise<void> {
   // The same documents in the database, inserted in batches through the adapter's tables (no hooks: this
   // measures reading).
   const payload = await boot('speed')
-  const db = payload.db as unknown as { drizzle: any; tables: Record<string, any> }
+  const db = adapterInternals(payload)
   const departmentIds: (number | string)[] = []
   for (const [i, [name, shortName]] of DEPARTMENTS.entries()) {
     const dept = await payload.db.create({ collection: 'departments', data: { name, shortName, creditCode: `11520000MB${String(i).padStart(7, '0')}X` } })

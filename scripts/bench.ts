@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { adapterInternals } from '../src/db/internals'
 
 process.env.PAYLOAD_SECRET ??= 'bench-secret'
 process.env.JOBS_AUTORUN = 'false'
@@ -49,7 +50,7 @@ type Booted = Awaited<ReturnType<typeof boot>>
  * than minutes. Only for the benchmark's throw-away SQLite files.
  */
 async function insertBatches(payload: Booted['payload'], table: string, rows: Record<string, unknown>[], label: string) {
-  const db = payload.db as unknown as { drizzle: any; tables: Record<string, unknown> }
+  const db = adapterInternals(payload)
   const ids: (number | string)[] = []
   for (let i = 0; i < rows.length; i += 500) {
     const inserted = await db.drizzle.insert(db.tables[table]).values(rows.slice(i, i + 500)).returning({ id: (db.tables[table] as any).id })

@@ -30,6 +30,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
+import { walkTo } from '../src/lifecycle/steps'
 import { lexicalFromText } from '../src/richText/plainText'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -442,8 +443,11 @@ async function editor(index: number, deadline: number) {
     // Known before the release, so that readers already ask for it while it is being released.
     known.set(id, { documentNumber: policy.documentNumber, indexNumber: policy.indexNumber, members })
     fresh.push(id)
-    const flow: [string, { token: string }][] = [['submit', drafter], ['approve', reviewer], ['approve', reviewer], ['sign', signer], ['release', signer]]
-    for (const [action, who] of flow) {
+    // The walk of the step table (src/lifecycle/steps.ts), each step by the demo user of its role.
+    const by = { drafter, reviewer, signer } as const
+    for (const { action, role } of walkTo('released')) {
+      if (role !== 'drafter' && role !== 'reviewer' && role !== 'signer') throw new Error(`soak: no demo user for ${role}`)
+      const who = by[role]
       if (Date.now() >= deadline) return
       if (!(await step(action, `/api/policies/${id}/workflow/${action}`, who.token))) return
     }

@@ -6,13 +6,19 @@ export type Id = number | string
 
 export type RelationValue = { id: Id } | Id | null | undefined
 
-export const idOf = (value: RelationValue): Id | undefined => {
-  if (value === null || value === undefined || value === '') return undefined
-  if (typeof value === 'object') return value.id
-  return value
+const isId = (value: unknown): value is Id => (typeof value === 'number' || typeof value === 'string') && value !== ''
+
+/**
+ * The id of a relationship value. Takes `unknown` because hook data and raw rows are untyped: it checks the shape
+ * at run time (an id, or an object carrying one) instead of asking callers to cast.
+ */
+export const idOf = (value: RelationValue | unknown): Id | undefined => {
+  if (isId(value)) return value
+  if (typeof value === 'object' && value !== null && 'id' in value && isId(value.id)) return value.id
+  return undefined
 }
 
-export const sameId = (a: RelationValue, b: RelationValue): boolean => {
+export const sameId = (a: RelationValue | unknown, b: RelationValue | unknown): boolean => {
   const x = idOf(a)
   const y = idOf(b)
   return x !== undefined && y !== undefined && String(x) === String(y)
@@ -36,7 +42,7 @@ export const numberForObjectId = (hex: string): number | undefined => (ENCODED_N
  * The canonical text of an id, for comparing an id as recorded (the audit log's `refs`) with a document's id on
  * another adapter after such a restore: `5` and `000000000000000000000005` are the same document.
  */
-export const idKey = (value: RelationValue): string | undefined => {
+export const idKey = (value: RelationValue | unknown): string | undefined => {
   const id = idOf(value)
   if (id === undefined) return undefined
   const text = String(id)

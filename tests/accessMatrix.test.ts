@@ -60,7 +60,7 @@ const next = () => ++counter
 const unique = (prefix: string) => `${prefix}${next()}-${Date.now().toString(36)}`
 
 const userOf = (role: Role, k: DeptKey): User => w.org.users[demoEmail(role, k === 'b')]
-const actingAs = (role: Role, k: DeptKey) => createLocalReq({ user: { ...userOf(role, k), collection: 'users' } as never }, w.payload)
+const actingAs = (role: Role, k: DeptKey) => createLocalReq({ user: { ...userOf(role, k), collection: 'users' } }, w.payload)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixture builders (Local API for content, the real lifecycle for stages)
@@ -506,7 +506,7 @@ const PROBES: Record<RowKey, Probe> = {
   'departments create': createDoc('departments', 'name', (cell, name) => ({
     data: { name, creditCode: withCheckCharacter(`11520000MD${String(1_000_000 + next()).slice(-7)}`), parent: cell.dept.id },
   })),
-  'departments read': read('departments', (c) => c.dept as unknown as Doc),
+  'departments read': read('departments', (c) => ({ ...c.dept })),
   'departments update': updateDoc('departments', (c) => makeDepartment(c.k), () => ({ name: unique('改名单位') })),
   'departments delete': deleteDoc('departments', (c) => makeDepartment(c.k)),
 

@@ -135,11 +135,11 @@ async function seed(instance: Instance): Promise<void> {
   const image = await makeImage(800, 2000)
   await payload.create({
     collection: 'infographics',
-    data: { title: '一图读懂：补贴标准', policy: policy.id, alt: '补贴标准长图', textAlternative: '一、补贴对象……二、补贴标准……' } as never,
+    data: { title: '一图读懂：补贴标准', policy: policy.id, alt: '补贴标准长图', textAlternative: '一、补贴对象……二、补贴标准……' },
     file: { data: image, mimetype: 'image/png', name: 'yitu.png', size: image.length },
     overrideAccess: true,
   })
-  await payload.create({ collection: 'search-terms', data: { term: '保费补贴', synonyms: ['保险补贴'] } as never, overrideAccess: true })
+  await payload.create({ collection: 'search-terms', data: { term: '保费补贴', synonyms: ['保险补贴'] }, overrideAccess: true })
 }
 
 /** The references inside policies' rich text (the seed puts an upload and a relationship node in one): [relationTo, value]. */

@@ -3,6 +3,7 @@ import { createLocalReq } from 'payload'
 import { loadPublicReleases, assessStaleness, periodEnd, type PublicRelease } from '../src/catalog/staleness'
 import { FEED_KIND_VALUES } from '../src/catalog/options'
 import { pendingPackages } from '../src/compliance/pending'
+import { packages } from './fixtures/packages'
 import { fieldErrors, firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
 
 let w: World
@@ -59,12 +60,11 @@ async function draftPackage(second = false, overrides: Record<string, unknown> =
   return policy as { id: number | string; title: string }
 }
 
-async function walk(id: number | string, to: 'released' | 'signed', second = false) {
-  for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer']] as const) {
-    await act(id, action, role, {}, second)
-  }
-  if (to === 'released') await act(id, 'release', 'signer', {}, second)
-}
+const walk = (id: number | string, to: 'released' | 'signed', second = false) =>
+  packages(w).walk(id, to, {
+    dept: second ? 'b' : 'a',
+    onStep: ({ action, body, status }) => expect([action, status, body?.errors]).toEqual([action, 200, undefined]),
+  })
 
 const statusOf = async (itemId: number | string, role: Role = 'admin', second = false) => {
   const res = await w.rest.get('/catalog/status', await w.token(role, second))
@@ -258,7 +258,7 @@ describe('sleeping columns (睡眠栏目)', () => {
     const releases = await loadPublicReleases(w.payload, FEED_KIND_VALUES)
     const doc = await w.payload.findByID({ collection: 'catalog-items', id: item.id, depth: 0 })
     const later = new Date(new Date(releasedAt).getTime() + 62 * 86_400_000)
-    expect(assessStaleness(doc as never, releases, later)).toMatchObject({ stale: true, lastUpdatedAt: new Date(releasedAt).toISOString() })
+    expect(assessStaleness(doc, releases, later)).toMatchObject({ stale: true, lastUpdatedAt: new Date(releasedAt).toISOString() })
 
     // Withdrawn: no longer public, no longer an update of the column.
     await act(policy.id, 'withdraw', 'signer', { reason: '政策调整' })

@@ -131,8 +131,8 @@ async function copyOf(template: Snapshot, n: number): Promise<Package> {
   }
   // The copy's trail up to its signature, as the lifecycle records it: the restarted server recovers a release
   // from where the trail left off.
-  const req = await createLocalReq({ user: { ...w.org.users['signer@demo.gov.cn'], collection: 'users' } as never }, w.payload)
-  await appendAudit(req, { action: 'policy-created', policy: copy.id, details: { title: copy.title } })
+  const req = await createLocalReq({ user: { ...w.org.users['signer@demo.gov.cn'], collection: 'users' } }, w.payload)
+  await appendAudit(req, { action: 'policy-created', policy: copy.id, details: { title: copy.title, documentNumber: null } })
   await appendAudit(req, { action: 'sign', policy: copy.id, fromStage: 'content-passed', toStage: 'signed' })
   return { id: copy.id as number | string, members }
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { SIGNATURE_HEADER, verifySignature } from '../src/webhooks/signature'
+import { packages } from './fixtures/packages'
 import { interpretationData, policyData, startWorld, type World } from './helpers/world'
 
 /** A real website on loopback that records what it receives and answers with the next scripted status. */
@@ -33,12 +34,10 @@ afterAll(async () => {
 })
 
 async function releasedPolicy() {
-  const token = await w.token('drafter')
-  const policy = (await w.rest.post('/policies', policyData(w.a), token)).body.doc
-  await w.rest.post('/interpretations', interpretationData(policy.id), token)
-  for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer'], ['release', 'signer']] as const) {
-    expect((await w.rest.post(`/policies/${policy.id}/workflow/${action}`, {}, await w.token(role))).status).toBe(200)
-  }
+  const { policy } = await packages(w).make('released', {
+    members: [{ collection: 'interpretations' }],
+    onStep: ({ status }) => expect(status).toBe(200),
+  })
   return policy
 }
 

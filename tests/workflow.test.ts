@@ -2,8 +2,9 @@ import { getPayload } from 'payload'
 
 import { reconcileStages } from '../src/audit/reconcileStages'
 import { releaseDeadline } from '../src/rules/releaseClock'
+import { packages } from './fixtures/packages'
 import { testConfig } from './helpers/payload'
-import { firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
+import { firstError, interpretationData, startWorld, type World } from './helpers/world'
 
 let w: World
 
@@ -17,11 +18,10 @@ afterAll(async () => {
 const act = async (id: number | string, action: string, role: Parameters<World['token']>[0], body: object = {}, second = false) =>
   w.rest.post(`/policies/${id}/workflow/${action}`, body, await w.token(role, second))
 
-/** A package in department A with one interpretation, in drafting. */
+/** A package in department A with one interpretation, in drafting (tests/fixtures/packages.ts). */
 async function draftPackage(overrides: Record<string, any> = {}) {
-  const token = await w.token('drafter')
-  const policy = (await w.rest.post('/policies', policyData(w.a, overrides), token)).body.doc
-  const interpretation = (await w.rest.post('/interpretations', interpretationData(policy.id, { title: `解读-${policy.id}` }), token)).body.doc
+  const { policy, members } = await packages(w).make('drafted', { overrides })
+  const [interpretation] = members
   expect(policy.id).toBeDefined()
   expect(interpretation.id).toBeDefined()
   return { policy, interpretation }
@@ -29,10 +29,7 @@ async function draftPackage(overrides: Record<string, any> = {}) {
 
 async function signedPackage(overrides: Record<string, any> = {}) {
   const pkg = await draftPackage(overrides)
-  for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer']] as const) {
-    const res = await act(pkg.policy.id, action, role)
-    expect([action, res.status]).toEqual([action, 200])
-  }
+  await packages(w).walk(pkg.policy.id, 'signed', { onStep: ({ action, status }) => expect([action, status]).toEqual([action, 200]) })
   return pkg
 }
 

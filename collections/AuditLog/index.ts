@@ -1,14 +1,14 @@
 import type { Access, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig, PayloadRequest } from 'payload'
 
 import { userDepartment } from '../../src/access/userDepartment'
-import { touchPublicContent } from '../../src/api/publicCache'
 import { GROUPS } from '../../src/groups'
 import { L } from '../../src/i18n'
 import { hasRole, isAdminUser } from '../../src/roles'
 import { RuleViolation } from '../../src/rules/errors'
 
-/** The context flag only `appendAudit` (src/audit/auditTrail.ts) sets; creates without it are refused. */
-export const AUDIT_APPEND_FLAG = 'auditAppend'
+import { AUDIT_APPEND_FLAG } from '../../src/audit/flags'
+
+export { AUDIT_APPEND_FLAG }
 
 export const AUDIT_RULE_NAME = { en: 'audit trail (every step leaves a trace)', zh: '数据铁笼（处处留痕）' }
 
@@ -80,8 +80,8 @@ export const AuditLog: CollectionConfig<'audit-log'> = {
   access: { read: readAudit, create: nobody, update: nobody, delete: nobody },
   disableDuplicate: true,
   lockDocuments: false,
-  // A new entry may change what the public reads: this instance's public cache drops what the entry changed.
-  hooks: { beforeChange: [appendOnly], afterChange: [({ doc }) => touchPublicContent(doc)], beforeDelete: [neverDelete] },
+  // A new entry may change what the public reads: this instance's public cache re-checks at once.
+  hooks: { beforeChange: [appendOnly], beforeDelete: [neverDelete] },
   fields: [
     {
       name: 'seq',

@@ -45,7 +45,7 @@ const NUMBER = L('事项编号', 'Item number')
 const uniqueNumber: Validate = async (value, args) => {
   const first = await element(NUMBER, 'text')(value, args)
   if (first !== true) return first
-  const { id, req } = args as unknown as { id?: number | string; req: PayloadRequest }
+  const { id, req } = args
   const { docs } = await req.payload.find({
     collection: CATALOG_ITEMS,
     where: { and: [{ itemNumber: { equals: String(value).trim() } }, ...(id ? [{ id: { not_equals: id } }] : [])] },
@@ -62,7 +62,7 @@ const uniqueNumber: Validate = async (value, args) => {
 }
 
 const periodDays: Validate = (value, args) => {
-  const { req, siblingData } = args as unknown as { req: PayloadRequest; siblingData: { updatePeriod?: string } }
+  const { req, siblingData } = args
   if (siblingData?.updatePeriod !== 'days') return true
   return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 3660
     ? true

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { createInOwnDepartment, ownDepartment } from '../../src/access/ownDepartment'
 import { ownDepartmentVersions } from '../../src/access/ownDepartmentVersions'
@@ -6,22 +6,17 @@ import { GROUPS } from '../../src/groups'
 import { L, pick } from '../../src/i18n'
 import { validRichText } from '../../src/richText/validate'
 import { memberEndpoints, memberFields, memberHooks, memberPolicyField, memberReadAccess } from '../../src/lifecycle/packageMember'
+import { INTERPRETATION_FORMS } from '../../src/rules/interpretationForms'
 
-export const INTERPRETATION_FORMS = [
-  { label: L('文字解读', 'Text interpretation'), value: 'text' },
-  { label: L('主要负责同志解读', 'Leader interpretation'), value: 'leader' },
-  { label: L('专家解读', 'Expert interpretation'), value: 'expert' },
-  { label: L('媒体解读', 'Media interpretation'), value: 'media' },
-  { label: L('明白卡', 'Plain-language card'), value: 'card' },
-] as const
+export { INTERPRETATION_FORMS }
 
-const requiredOnCard = ((value: unknown, { req, data }: { data: { form?: string }; req: never }) =>
+const requiredOnCard = ((value: unknown, { req, data }: { data: { form?: unknown }; req: PayloadRequest }) =>
   data?.form === 'card' && !String(value ?? '').trim()
     ? pick(req, {
         en: '[plain-language card] who benefits, the standard, how to apply and the legal basis are all required on a card.',
         zh: '【明白卡】享受对象、享受标准、申办流程、政策依据均为必填项。',
       })
-    : true) as never
+    : true)
 
 const cardField = (name: string, label: ReturnType<typeof L>) => ({
   name,

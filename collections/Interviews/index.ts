@@ -50,7 +50,7 @@ const photoKeys = ((value: unknown, { data, req }: { data: { photos?: { key?: st
         zh: `【在线访谈实录】本访谈没有照片 ${missing.join('、')}，请先通过 POST /api/interviews/:id/photos 上传。`,
       })
     : true
-}) as never
+})
 
 /** Record writes (the interview endpoints) may not touch the core, whatever they send. */
 const guardRecordWrite: CollectionBeforeChangeHook = async ({ context, data, originalDoc, req }) => {

@@ -1,4 +1,4 @@
-import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+import type { CollectionConfig, PayloadRequest, TextFieldSingleValidation } from 'payload'
 
 import { createInOwnDepartment, ownDepartment } from '../../src/access/ownDepartment'
 import { ownDepartmentVersions } from '../../src/access/ownDepartmentVersions'
@@ -26,13 +26,13 @@ import { preventOrphans } from './hooks/preventOrphans'
 import { recordExemption } from './hooks/recordExemption'
 
 const exemptionReason = (flag: 'consultationExempt' | 'interpretationExempt') =>
-  ((value: unknown, { req, siblingData }: { req: never; siblingData: Record<string, unknown> }) =>
+  ((value: unknown, { req, siblingData }: { req: PayloadRequest; siblingData: Record<string, unknown> }) =>
     siblingData[flag] && !String(value ?? '').trim()
       ? pick(req, {
           en: '[double association] an exemption needs a written reason.',
           zh: '【双关联】登记豁免必须填写理由。',
         })
-      : true) as never
+      : true)
 
 export const Policies: CollectionConfig<'policies'> = {
   slug: 'policies',

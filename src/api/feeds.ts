@@ -2,9 +2,9 @@ import type { Payload, Where } from 'payload'
 
 import { Feed } from 'feed'
 
-import type { Interpretation, Policy } from '../../payload-types'
+import type { Policy } from '../../payload-types'
 
-import { INTERPRETATION_FORMS } from '../../collections/Interpretations'
+import { INTERPRETATION_FORMS } from '../rules/interpretationForms'
 import { releasedPolicies } from './policyQueries'
 import { publicFind } from './publicRead'
 import { API, richText } from './publicViews'
@@ -74,7 +74,7 @@ export async function interpretationsFeed(payload: Payload, origin: string, sear
     ...(q.form ? [{ form: { equals: q.form } }] : []),
     ...(q.department ? [{ department: { equals: q.department } }] : []),
   ]
-  const { docs } = await publicFind<Interpretation>(payload, 'interpretations', {
+  const { docs } = await publicFind(payload, 'interpretations', {
     where: and.length ? { and } : {},
     sort: '-updatedAt',
     limit: SIZE,

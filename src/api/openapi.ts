@@ -1,4 +1,4 @@
-import { INTERPRETATION_FORMS } from '../../collections/Interpretations'
+import { INTERPRETATION_FORMS } from '../rules/interpretationForms'
 import { PACKAGE_MEMBERS } from '../lifecycle/members'
 import { PACKAGE_ACTIONS } from '../lifecycle/packageLifecycle'
 import { STAGES } from '../lifecycle/stages'

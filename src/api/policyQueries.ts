@@ -20,7 +20,7 @@ export async function policyWhere(payload: Payload, q: Partial<ListQuery>): Prom
     and.push({ writtenAt: { less_than: new Date(`${q.year + 1}-01-01T00:00:00+08:00`).toISOString() } })
   }
   if (q.form) {
-    const { docs } = await publicFind<{ policy: unknown }>(payload, 'interpretations', {
+    const { docs } = await publicFind(payload, 'interpretations', {
       where: { form: { equals: q.form } },
       pagination: false,
     })
@@ -34,7 +34,7 @@ export async function policyWhere(payload: Payload, q: Partial<ListQuery>): Prom
 export async function releasedPolicies(payload: Payload, q: Partial<ListQuery> & { limit: number; page: number }) {
   const where = await policyWhere(payload, q)
   if (!where) return { docs: [] as Policy[], page: q.page, totalDocs: 0, totalPages: 0 }
-  return publicFind<Policy>(payload, 'policies', {
+  return publicFind(payload, 'policies', {
     where,
     sort: '-workflow.releasedAt',
     limit: q.limit,

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto'
  * was started after every one of its tags was last stamped — an entry whose build began before the change is
  * never served, even if it is stored after it.
  *
- * Entries appended on this instance invalidate at once (the audit collection's afterChange hook); entries of other
+ * Entries appended on this instance invalidate at once (the public-cache reaction, src/events/reactions.ts); entries of other
  * instances are read from the audit log once a second in the background (`pollChanges`), so every instance follows
  * within about a second, and within MAX_STALE_MS at worst. An entry seen first inside its transaction is applied
  * again when the poll sees it committed.
@@ -34,10 +34,20 @@ const POLL_LIMIT = 500
 export const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300'
 
 /** What invalidation needs of an audit entry (a full AuditLog document is one). */
+function memberRefs(members: unknown): { collection: string; id: number | string }[] {
+  if (!Array.isArray(members)) return []
+  return members.flatMap((m: unknown) => {
+    if (!m || typeof m !== 'object') return []
+    const { collection, id } = m as { collection?: unknown; id?: unknown }
+    return typeof collection === 'string' && (typeof id === 'string' || typeof id === 'number') ? [{ collection, id }] : []
+  })
+}
+
 export type AuditEntryLike = {
   action: string
   details?: unknown
-  members?: null | { collection?: null | string; id?: null | number | string }[]
+  /** The audit log stores members as JSON: read as `{ collection, id }[]` when it is one. */
+  members?: unknown
   policy?: unknown
   refs?: null | { policy?: null | string }
   seq?: null | number
@@ -86,7 +96,7 @@ const idText = (value: unknown): null | string => {
 /** The tags an audit entry invalidates: what the step changed, and only that. Empty: nothing public changed. */
 export function tagsForAuditEntry(entry: AuditEntryLike): string[] {
   const policy = idText(entry.policy) ?? idText(entry.refs?.policy)
-  const own = [...(policy ? [policyTag(policy)] : []), ...(entry.members ?? []).flatMap((m) => (m?.collection && m.id != null ? [memberTag(m.collection, m.id)] : []))]
+  const own = [...(policy ? [policyTag(policy)] : []), ...memberRefs(entry.members).map((m) => memberTag(m.collection, m.id))]
   const stage = (entry.details as { stage?: unknown } | null | undefined)?.stage
   switch (entry.action) {
     // Public visibility of a package or a supplement changes: its bundle and members, and every list and feed.
@@ -113,7 +123,7 @@ export function tagsForAuditEntry(entry: AuditEntryLike): string[] {
 }
 
 /**
- * Invalidates what one audit entry changed, on this instance. Called for every entry appended here (audit-log
+ * Invalidates what one audit entry changed, on this instance. Called for every entry appended here (the registry's
  * afterChange) and for every entry of other instances found by the poll.
  */
 export function invalidateForAuditEntry(entry: AuditEntryLike): void {
@@ -298,4 +308,12 @@ export function urlKey(url: string): string {
   if (q < 0) return `${pathname}?`
   const params = [...new URLSearchParams(url.slice(q + 1)).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return `${pathname}?${new URLSearchParams(params).toString()}`
+}
+
+/**
+ * The public-cache reaction of the registry (src/events/reactions.ts), run right after appendAudit writes an entry:
+ * drop what the entry changed here, and read the trail again soon in case the entry was still inside its transaction.
+ */
+export function publicCacheAfterAudit(entry: AuditEntryLike): void {
+  touchPublicContent(entry)
 }

@@ -36,7 +36,7 @@ export function policySummary(p: Policy) {
     indexNumber: p.indexNumber ?? null,
     documentType: option(p.documentType, documentTypeLabel),
     subject: option(p.subject, subjectLabel),
-    department: departmentView(p.department as never),
+    department: departmentView(p.department),
     writtenAt: p.writtenAt,
     releasedAt: p.workflow?.releasedAt ?? null,
     validity: option(p.validity, (v) => VALIDITY[v] ?? { en: v, zh: v }),
@@ -79,7 +79,7 @@ export async function policyBundle(payload: Payload, policy: Policy) {
   const members: Record<string, unknown> = {}
   let interpretations: Record<string, unknown[]> = {}
   for (const { slug } of PACKAGE_MEMBERS) {
-    const { docs } = await publicFind<Record<string, any>>(payload, slug, {
+    const { docs } = await publicFind(payload, slug, {
       where: { policy: { equals: policy.id } },
       sort: 'createdAt',
       pagination: false,
@@ -92,13 +92,13 @@ export async function policyBundle(payload: Payload, policy: Policy) {
   }
   const consultation = policy.consultation && typeof policy.consultation === 'object' ? consultationView(policy.consultation) : null
   // Attachments are part of the released package: read them on its behalf (media have no public access of their own).
-  const attachmentIds = (policy.attachments ?? []).map((a) => idOf(a as never)).filter((id) => id !== undefined)
+  const attachmentIds = (policy.attachments ?? []).map((a) => idOf(a)).filter((id) => id !== undefined)
   const attachments = attachmentIds.length
     ? (await payload.find({ collection: 'media', where: { id: { in: attachmentIds } }, depth: 0, pagination: false, overrideAccess: true })).docs
     : []
   return {
     ...policySummary(policy),
-    issuingOrgans: (policy.issuingOrgans ?? []).map((o) => departmentView(o as never)),
+    issuingOrgans: (policy.issuingOrgans ?? []).map((o) => departmentView(o)),
     signedAt: policy.workflow?.signedAt ?? null,
     body: richText(policy.body),
     attachments: attachments.map(attachmentView),

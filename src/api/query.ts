@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { z } from 'zod'
 
-import { INTERPRETATION_FORMS } from '../../collections/Interpretations'
+import { INTERPRETATION_FORMS } from '../rules/interpretationForms'
 import { isDocumentId } from '../input/ids'
 import { DOCUMENT_TYPES } from '../rules/documentTypes'
 import { SUBJECTS } from '../rules/subjects'

@@ -14,8 +14,10 @@ import { createHash } from 'node:crypto'
 
 import type { AuditLog } from '../../payload-types'
 
-import { AUDIT_APPEND_FLAG } from '../../collections/AuditLog'
+import { type AuditAction, type AuditDetails, isAuditAction } from '../events/actions'
+import { react, type ReactionSubject } from '../events/reactions'
 import { type Id, idKey, idOf, type RelationValue } from '../ids'
+import { AUDIT_APPEND_FLAG } from './flags'
 
 export const AUDIT_COLLECTION = 'audit-log' as const
 
@@ -26,11 +28,9 @@ const MAX_ATTEMPTS = 6
 
 export type AuditMember = { collection: string; id: Id }
 
-export type AuditEntryInput = {
-  action: string
+type EntryBase = {
   /** Defaults to the policy's department when a policy is given. */
   department?: Id
-  details?: Record<string, unknown>
   fromStage?: string
   members?: AuditMember[]
   policy?: Id
@@ -42,6 +42,19 @@ export type AuditEntryInput = {
   reason?: string
   toStage?: string
 }
+
+/** One entry to append: the action names the shape of its details (src/events/actions.ts). */
+export type AuditEntryInput<A extends AuditAction = AuditAction> = {
+  [K in A]: EntryBase & { action: K; details?: AuditDetails[K] }
+}[A]
+
+/** A stored entry whose action is known, with its details typed accordingly. */
+export type TypedAuditEntry<A extends AuditAction = AuditAction> = {
+  [K in A]: Omit<AuditLog, 'action' | 'details'> & { action: K; details: AuditDetails[K] | null }
+}[A]
+
+/** A stored entry with its action checked against the known ones (entries are written through AuditEntryInput). */
+export const isTypedEntry = (doc: AuditLog): doc is AuditLog & TypedAuditEntry => isAuditAction(doc.action)
 
 /**
  * The hashed content of an entry. Ids are strings (SQLite's numeric ids and MongoDB's ObjectIds hash alike),
@@ -224,7 +237,8 @@ export const auditAppendStats = { conflicts: 0 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * Appends one entry to the chain, for `req.user` (null for system jobs). Pass the caller's `req`: the entry is
+ * Appends one entry to the chain, for `req.user` (null for system jobs), then runs the inline reactions to it with
+ * `subject` (the documents it is about, as the step left them). Pass the caller's `req`: the entry is
  * written in the caller's transaction where the database has one, so a refused step leaves no entry.
  *
  * A concurrent writer that took the same position first makes the insert fail on the unique `seq` / `hash`
@@ -232,7 +246,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * transaction a failed insert rolls that transaction back (Payload kills it), so no retry happens there: the
  * conflict is thrown and the whole step fails, to be repeated by the user.
  */
-export async function appendAudit(req: PayloadRequest, entry: AuditEntryInput): Promise<AuditLog> {
+export async function appendAudit(req: PayloadRequest, entry: AuditEntryInput, subject?: ReactionSubject): Promise<AuditLog> {
   const { payload } = req
   const user = req.user as null | { email?: null | string; id: Id; roles?: null | string[] } | undefined
 
@@ -271,8 +285,9 @@ export async function appendAudit(req: PayloadRequest, entry: AuditEntryInput): 
       const seq = (last ? Number(last.seq) : 0) + 1
       const at = new Date().toISOString()
       const hash = auditHash(prevHash, auditContent({ ...base, seq, at }))
+      let written: AuditLog
       try {
-        return await payload.create({
+        written = await payload.create({
           collection: AUDIT_COLLECTION,
           data: { ...base, seq, at, prevHash, hash } as unknown as Omit<AuditLog, 'createdAt' | 'id' | 'updatedAt'>,
           depth: 0,
@@ -284,7 +299,11 @@ export async function appendAudit(req: PayloadRequest, entry: AuditEntryInput): 
         if (inCallerTransaction || attempt >= MAX_ATTEMPTS || !isConflict(error)) throw error
         auditAppendStats.conflicts += 1
         await sleep(Math.floor(Math.random() * 20 * attempt))
+        continue
       }
+      // The reactions (src/events/reactions.ts) run in the same request and transaction as the entry.
+      if (isTypedEntry(written)) await react(req, written, subject)
+      return written
     }
   } finally {
     // The Local API merges `context` into req.context; do not leave the flag on the caller's request.

@@ -1,9 +1,10 @@
 import type { Payload } from 'payload'
 
+import { followedBy } from '../events/reactions'
 import { idKey, idOf } from '../ids'
 
 /** Audit actions that move a package's stage (member changes and supplements do not). */
-const STAGE_ACTIONS = ['submit', 'approve', 'return', 'sign', 'schedule', 'release', 'withdraw']
+const STAGE_ACTIONS = followedBy('recovery')
 
 export type StageMismatch = { id: number | string; logged: string; stored: string; title: string }
 
@@ -16,14 +17,14 @@ export async function reconcileStages(payload: Payload): Promise<StageMismatch[]
   const latest = new Map<string, string>()
   const entries = await payload.find({
     collection: 'audit-log',
-    where: { action: { in: STAGE_ACTIONS } },
+    where: { action: { in: [...STAGE_ACTIONS] } },
     sort: 'seq',
     pagination: false,
     depth: 0,
     overrideAccess: true,
   })
   for (const entry of entries.docs) {
-    const policy = entry.refs?.policy ?? idOf(entry.policy as never)
+    const policy = entry.refs?.policy ?? idOf(entry.policy)
     // idKey: ids recorded before a backup was restored onto another adapter still name their policy (src/backup).
     if (policy !== undefined && policy !== null && entry.toStage) latest.set(idKey(policy)!, entry.toStage)
   }

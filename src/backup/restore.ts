@@ -28,6 +28,7 @@ import { buildVersionCollectionFields } from 'payload'
 
 import { type AuditVerification, verifyAuditChain } from '../audit/auditTrail'
 import { reconcileStages, type StageMismatch } from '../audit/reconcileStages'
+import { adapterInternals } from '../db/internals'
 import { type Id, idKey } from '../ids'
 import { contentTypeOf, type FileStore } from '../storage/fileStore'
 import { countPart, type Progress, sourceIdType, storeFor } from './backup'
@@ -287,8 +288,8 @@ const snake = (slug: string) =>
 async function beginWrite(payload: Payload): Promise<undefined | { commit: () => Promise<void>; id: string; rollback: () => Promise<void> }> {
   if (payload.db.name === 'mongoose') return undefined
   const { beginTransaction, commitTransaction, rollbackTransaction } = await import('@payloadcms/drizzle')
-  const db = payload.db as never
-  const id = (await beginTransaction.call(db, {} as never)) as null | number | string
+  const db = adapterInternals(payload)
+  const id = (await beginTransaction.call(db, {})) as null | number | string
   if (id === null || id === undefined) return undefined
   return {
     id: String(id),
@@ -305,11 +306,11 @@ async function beginWrite(payload: Payload): Promise<undefined | { commit: () =>
  */
 async function writeVersion(payload: Payload, collection: string, id: Id, data: Record<string, unknown>, transactionID?: string): Promise<void> {
   const config = collectionOf(payload, collection)!.config
-  const db = payload.db as unknown as Record<string, any>
+  const db = adapterInternals(payload)
   if (payload.db.name === 'mongoose') {
     const { transform } = await import('@payloadcms/db-mongodb/internal')
     const doc: Record<string, unknown> = { ...data }
-    transform({ adapter: db as never, data: doc, fields: buildVersionCollectionFields(payload.config, config), operation: 'write' })
+    transform({ adapter: db, data: doc, fields: buildVersionCollectionFields(payload.config, config), operation: 'write' })
     doc._id = id
     await db.versions[collection].create([doc], { timestamps: false })
     return
@@ -318,7 +319,7 @@ async function writeVersion(payload: Payload, collection: string, id: Id, data: 
   const tableName = db.tableNameMap.get(`_${snake(collection)}${db.versionsSuffix ?? '_v'}`)
   if (!tableName) throw new Error(`no versions table for ${collection}`)
   await upsertRow({
-    adapter: db as never,
+    adapter: db,
     collectionSlug: collection,
     customID: id,
     data,

@@ -1,4 +1,4 @@
-import { INTERPRETATION_FORMS } from '../../collections/Interpretations'
+import { INTERPRETATION_FORMS } from '../rules/interpretationForms'
 import { type Bilingual, L } from '../i18n'
 import { DOCUMENT_TYPES } from '../rules/documentTypes'
 

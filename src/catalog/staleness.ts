@@ -131,8 +131,9 @@ const iso = (value: unknown) => {
 
 /** Reads as an anonymous reader: access control on, no user, no request (so no signed-in user leaks in). */
 async function asPublic(payload: Payload, collection: FeedKind, select: Record<string, unknown>): Promise<AnyDoc[]> {
-  const { docs } = await payload.find({ collection, overrideAccess: false, user: null, depth: 0, pagination: false, select } as never)
-  return docs as unknown as AnyDoc[]
+  const { docs } = await payload.find({ collection, overrideAccess: false, user: null, depth: 0, pagination: false, select })
+  // Spread: a plain record of the document's fields (the generated interfaces carry no index signature).
+  return docs.map((doc) => ({ ...doc }))
 }
 
 /**
@@ -152,7 +153,7 @@ export async function loadPublicReleases(payload: Payload, kinds: Iterable<FeedK
       const at = iso((p.workflow as { releasedAt?: unknown } | undefined)?.releasedAt)
       policyReleasedAt.set(String(p.id), at)
       if (at && wanted.has('policies')) {
-        releases.push({ kind: 'policies', at, department: text(idOf(p.department as never)), documentType: text(p.documentType) })
+        releases.push({ kind: 'policies', at, department: text(idOf(p.department)), documentType: text(p.documentType) })
       }
     }
   }
@@ -167,15 +168,15 @@ export async function loadPublicReleases(payload: Payload, kinds: Iterable<FeedK
     for (const doc of docs) {
       const at = doc.supplementary
         ? iso((doc.supplement as { releasedAt?: unknown } | undefined)?.releasedAt)
-        : (policyReleasedAt.get(String(idOf(doc.policy as never))) ?? null)
+        : (policyReleasedAt.get(String(idOf(doc.policy))) ?? null)
       if (!at) continue
-      releases.push({ kind: kind as MemberKind, at, department: text(idOf(doc.department as never)), form: kind === 'interpretations' ? text(doc.form) : null })
+      releases.push({ kind: kind as MemberKind, at, department: text(idOf(doc.department)), form: kind === 'interpretations' ? text(doc.form) : null })
     }
   }
   if (wanted.has('consultations')) {
     for (const doc of await asPublic(payload, 'consultations', { department: true, opensAt: true })) {
       const at = iso(doc.opensAt)
-      if (at) releases.push({ kind: 'consultations', at, department: text(idOf(doc.department as never)) })
+      if (at) releases.push({ kind: 'consultations', at, department: text(idOf(doc.department)) })
     }
   }
   return releases

@@ -46,7 +46,7 @@ export function itemStatus(item: CatalogItem, releases: readonly PublicRelease[]
           ? { id: String(unit.id), name: unit.name }
           : { id: String(unit), name: String(unit) },
     feed: item.feed?.kind ?? null,
-    ...assessStaleness(item as never, releases, now),
+    ...assessStaleness(item, releases, now),
   }
 }
 

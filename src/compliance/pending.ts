@@ -10,13 +10,14 @@ import type { Policy } from '../../payload-types'
 import { requestScope } from '../access/dashboardScope'
 import { type Bilingual, L, pick } from '../i18n'
 import { type Id, idOf } from '../ids'
-import { ACTIONS, PACKAGE_ACTIONS } from '../lifecycle/packageLifecycle'
 import { type Stage, stageLabel } from '../lifecycle/stages'
+import { ACTIONS, forwardStep, isOverdueAt, PENDING_STAGES } from '../lifecycle/steps'
 import { packageReadiness } from '../rules/doubleAssociation'
-import { chinaDate, isOverdue, RELEASE_WORKING_DAYS } from '../rules/releaseClock'
+import { chinaDate, RELEASE_WORKING_DAYS } from '../rules/releaseClock'
 import { CROSS_DEPARTMENT_ROLES, hasRole } from '../roles'
 
-export const PENDING_STAGES: Stage[] = ['drafting', 'submitted', 'confidentiality-passed', 'content-passed', 'signed', 'scheduled']
+// Derived from the step table (src/lifecycle/steps.ts): the stages from which a package can still be released.
+export { PENDING_STAGES }
 
 /** At most this many packages in one answer (oldest deadlines and blockers first); `total` says how many there are. */
 export const PENDING_LIMIT = 500
@@ -58,11 +59,11 @@ export type PendingPackage = {
 
 export type PendingList = { generatedAt: string; department: null | string; total: number; docs: PendingPackage[] }
 
-const ORDER = (stage: string) => PENDING_STAGES.indexOf(stage as Stage)
+const ORDER = (stage: string) => PENDING_STAGES.findIndex((s) => s === stage)
 
 /** The forward step open from a stage (return and withdraw are not "what comes next"). */
 export function nextStep(stage: Stage): PendingPackage['nextStep'] {
-  const action = PACKAGE_ACTIONS.find((a) => a !== 'return' && a !== 'withdraw' && ACTIONS[a].from.includes(stage))
+  const action = forwardStep(stage)
   return action ? { action, label: ACTIONS[action].label } : null
 }
 
@@ -77,7 +78,7 @@ export async function pendingPackages(
 ): Promise<PendingList> {
   const now = options.now ?? new Date()
   const where: Where = {
-    and: [{ stage: { in: PENDING_STAGES } }, ...(options.department ? [{ department: { equals: options.department } }] : [])],
+    and: [{ stage: { in: [...PENDING_STAGES] } }, ...(options.department ? [{ department: { equals: options.department } }] : [])],
   }
   // Department users read through their own access (defence in depth); admins, evaluators and system callers by scope.
   const asUser = Boolean(req.user) && !hasRole(req.user, ...CROSS_DEPARTMENT_ROLES)
@@ -120,7 +121,7 @@ async function describe(req: PayloadRequest, policy: Policy, names: Map<string, 
     }
   }
   const deadline = policy.workflow?.releaseDeadline ?? null
-  const overdue = (stage === 'signed' || stage === 'scheduled') && isOverdue(deadline, now)
+  const overdue = isOverdueAt(stage, deadline, now)
   if (overdue && deadline) {
     const days = Math.max(0, Math.floor((now.getTime() - new Date(deadline).getTime()) / 86_400_000))
     const day = chinaDate(new Date(deadline))
@@ -137,7 +138,7 @@ async function describe(req: PayloadRequest, policy: Policy, names: Map<string, 
           : { en: 'The signer should release it now, or return it with a reason.', zh: '请签发人立即发布，或说明理由后退回修改。' },
     })
   }
-  const department = idOf(policy.department as never)
+  const department = idOf(policy.department)
   return {
     id: String(policy.id),
     title: policy.title,

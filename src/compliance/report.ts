@@ -34,6 +34,8 @@
 import type { AuditContent } from '../audit/auditTrail'
 
 import { missingCalendarYear } from '../calendar'
+import { actionsWhere } from '../events/actions'
+import { isOverdueAt } from '../lifecycle/steps'
 import { chinaDate, RELEASE_WORKING_DAYS, releaseDeadline } from '../rules/releaseClock'
 import {
   COMPLIANCE_FORMS,
@@ -67,8 +69,8 @@ export type ComplianceOptions = {
   departmentNames?: Record<string, string>
 }
 
-/** Package workflow actions as recorded (a scheduled release is recorded as `schedule`). */
-const WORKFLOW_ACTIONS = new Set(['submit', 'approve', 'return', 'sign', 'schedule', 'release', 'withdraw'])
+/** Package workflow actions as recorded (a scheduled release is recorded as `schedule`): src/events/actions.ts. */
+const WORKFLOW_ACTIONS = new Set<string>(actionsWhere((t) => t.workflow))
 
 /** Recorded form (or member collection) → form; a Map, so that no recorded text reaches Object.prototype. */
 const FORMS = new Map<string, ComplianceForm>([
@@ -409,8 +411,7 @@ export function computeComplianceReport(entries: readonly ComplianceEntry[], opt
   const overdue: OverdueRow[] = []
   for (const p of policies.values()) {
     const sig = p.signature
-    if (!sig || !sig.proactive || !sig.deadline || (p.stage !== 'signed' && p.stage !== 'scheduled')) continue
-    if (sig.deadline.getTime() >= now.getTime()) continue
+    if (!sig || !sig.proactive || !sig.deadline || !p.stage || !isOverdueAt(p.stage, sig.deadline, now)) continue
     const dept = sig.department ?? p.department
     if (!inDepartment(dept)) continue
     overdue.push({

@@ -18,7 +18,7 @@ export const departmentField = (overrides: Partial<RelationshipField> = {}): Rel
     index: true,
     label: L('起草部门', 'Drafting department'),
     defaultValue: ({ user }: { user?: { department?: unknown } | null }) =>
-      idOf(user?.department as never) ?? undefined,
+      idOf(user?.department) ?? undefined,
     access: { update: adminOnlyField },
     admin: { position: 'sidebar' },
     validate: existingRelation(L('部门', 'department')),

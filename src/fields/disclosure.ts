@@ -1,4 +1,4 @@
-import type { Field, TextareaField } from 'payload'
+import type { Field, PayloadRequest } from 'payload'
 
 import { L, pick } from '../i18n'
 
@@ -9,9 +9,10 @@ export const DISCLOSURE_OPTIONS = [
 ] as const
 
 const requiredUnlessProactive =
-  (what: { en: string; zh: string }): TextareaField['validate'] =>
-  (value, { req, siblingData }) => {
-    const disclosure = (siblingData as { disclosure?: string }).disclosure
+  (what: { en: string; zh: string }) =>
+  // One validator for a text and a textarea field: it reads the value as text and the sibling disclosure.
+  (value: unknown, { req, siblingData }: { req: PayloadRequest; siblingData: { disclosure?: unknown } }) => {
+    const disclosure = siblingData?.disclosure
     if (disclosure && disclosure !== 'proactive' && !String(value ?? '').trim()) {
       return pick(req, {
         en: `[disclosure attribute determined at source] ${what.en} is required when the document is not disclosed proactively.`,
@@ -50,7 +51,7 @@ export const disclosureFields = (): Field[] => [
     name: 'disclosureBasis',
     type: 'text',
     label: L('法律依据', 'Legal basis'),
-    validate: requiredUnlessProactive({ en: 'the legal basis', zh: '法律依据' }) as never,
+    validate: requiredUnlessProactive({ en: 'the legal basis', zh: '法律依据' }),
     admin: {
       position: 'sidebar',
       condition: (_, sibling) => Boolean(sibling?.disclosure && sibling.disclosure !== 'proactive'),

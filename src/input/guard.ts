@@ -95,7 +95,7 @@ function whereProblem(where: unknown, at: string, depth = 0): Bilingual | null {
     }
     for (const [operator, operand] of Object.entries(value)) {
       const there = `${here}[${operator}]`
-      if (!validOperatorSet.has(operator as never)) {
+      if (![...validOperatorSet].some((known) => known === operator)) {
         return { en: `${there}: unknown operator “${operator}”; use one of ${OPERATOR_LIST}.`, zh: `${there}：未知运算符“${operator}”；可用：${OPERATOR_LIST}。` }
       }
       const ok = SINGLE_VALUE_OPERATORS.has(operator)

@@ -28,7 +28,7 @@ const FROZEN_POLICY_FIELDS = [
 const normalise = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(normalise)
   if (value && typeof value === 'object') {
-    if ('id' in value && Object.keys(value).length > 2) return String(idOf(value as never))
+    if ('id' in value && Object.keys(value).length > 2) return String(idOf(value))
     return Object.fromEntries(
       Object.entries(value)
         .filter(([, v]) => v !== undefined && v !== null)

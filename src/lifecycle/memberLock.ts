@@ -29,9 +29,9 @@ export async function memberWriteMarking(
   if (context.supplementAction) return {}
   // Imported with its (legacy, released) package: a member of it, not a supplement.
   if (context[LEGACY_IMPORT_FLAG] && operation === 'create') return { supplementary: false }
-  const policyId = idOf((data.policy ?? original?.policy) as never) as Id
-  if (operation === 'update' && original && !sameId(original.policy as never, policyId)) {
-    await assertDrafting(req, idOf(original.policy as never) as Id, 'policy')
+  const policyId = idOf(data.policy ?? original?.policy) as Id
+  if (operation === 'update' && original && !sameId(original.policy, policyId)) {
+    await assertDrafting(req, idOf(original.policy) as Id, 'policy')
   }
   const policy = await req.payload.findByID({ collection: 'policies', id: policyId, depth: 0, req })
   if (policy.stage === 'drafting') {
@@ -46,7 +46,7 @@ export async function memberWriteMarking(
 
 export async function assertMemberDeletable(req: PayloadRequest, doc: MemberDoc): Promise<void> {
   if (doc.supplementary && (doc.supplement?.stage ?? 'drafting') === 'drafting') return
-  await assertDrafting(req, idOf(doc.policy as never) as Id, `《${doc.title}》`)
+  await assertDrafting(req, idOf(doc.policy) as Id, `《${doc.title}》`)
 }
 
 async function assertDrafting(req: PayloadRequest, policyId: Id, what: string) {

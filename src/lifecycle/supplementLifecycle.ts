@@ -1,24 +1,25 @@
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import type { Policy } from '../../payload-types'
+import type { AuditAction } from '../events/actions'
 
-import { appendAudit } from '../audit/auditTrail'
 import { L } from '../i18n'
 import { type Id, idOf } from '../ids'
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
-import { enqueueWebhookEvent } from '../webhooks/events'
 import { type StepSpec, stepRefusal } from './actorRules'
 import type { MemberSlug } from './members'
+import { runStep } from './runStep'
 import { SUPPLEMENT_STAGES, type SupplementStage } from './stages'
 
 export const SUPPLEMENT_ACTIONS = ['submit', 'approve', 'return', 'release'] as const
 export type SupplementAction = (typeof SUPPLEMENT_ACTIONS)[number]
 
-const STEPS: Record<SupplementAction, StepSpec & { from: SupplementStage[]; to: SupplementStage }> = {
-  submit: { label: L('提交补充解读', 'Submit supplement'), from: ['drafting'], roles: ['drafter'], to: 'submitted' },
-  approve: { label: L('审核补充解读', 'Approve supplement'), from: ['submitted'], roles: ['reviewer'], notBySubmitter: true, to: 'approved' },
-  return: { label: L('退回补充解读', 'Return supplement'), from: ['submitted', 'approved'], roles: ['reviewer', 'signer'], reasonRequired: true, to: 'drafting' },
-  release: { label: L('发布补充解读', 'Release supplement'), from: ['approved'], roles: ['signer'], notBySubmitter: true, to: 'released' },
+/** The supplement's steps: from → to, who, and the audit action each records. */
+const STEPS: Record<SupplementAction, StepSpec & { from: SupplementStage[]; records: Extract<AuditAction, `supplement-${string}`>; to: SupplementStage }> = {
+  submit: { label: L('提交补充解读', 'Submit supplement'), from: ['drafting'], roles: ['drafter'], to: 'submitted', records: 'supplement-submit' },
+  approve: { label: L('审核补充解读', 'Approve supplement'), from: ['submitted'], roles: ['reviewer'], notBySubmitter: true, to: 'approved', records: 'supplement-approve' },
+  return: { label: L('退回补充解读', 'Return supplement'), from: ['submitted', 'approved'], roles: ['reviewer', 'signer'], reasonRequired: true, to: 'drafting', records: 'supplement-return' },
+  release: { label: L('发布补充解读', 'Release supplement'), from: ['approved'], roles: ['signer'], notBySubmitter: true, to: 'released', records: 'supplement-release' },
 }
 
 const supplementStageLabel = (s: string) => SUPPLEMENT_STAGES.find((x) => x.value === s)?.label ?? L(s, s)
@@ -55,15 +56,15 @@ export async function performSupplementAction(
   const step = STEPS[action]
   const stage = doc.supplement?.stage ?? 'drafting'
   const refused = stepRefusal(req, step, {
-    department: doc.department as never,
+    department: doc.department,
     document,
     reason: input.reason,
     stage,
     stageLabel: supplementStageLabel,
-    submittedBy: doc.supplement?.submittedBy as never,
+    submittedBy: doc.supplement?.submittedBy,
   })
   if (refused) throw refused
-  const policy = (await req.payload.findByID({ collection: 'policies', id: idOf(doc.policy as never)!, depth: 0, req })) as Policy
+  const policy = (await req.payload.findByID({ collection: 'policies', id: idOf(doc.policy)!, depth: 0, req })) as Policy
   if (action === 'release' && policy.stage !== 'released') {
     throw new RuleViolation(req, {
       status: 409,
@@ -75,7 +76,8 @@ export async function performSupplementAction(
     })
   }
   const now = new Date().toISOString()
-  const me = req.user ? (req.user.id as never) : null
+  // Ids are numbers on SQLite and ObjectId strings on MongoDB; the generated types know only the SQLite form.
+  const me = req.user ? (req.user.id as number) : null
   const supplement = {
     ...(doc.supplement ?? {}),
     stage: step.to,
@@ -84,31 +86,29 @@ export async function performSupplementAction(
     ...(action === 'release' ? { releasedBy: me, releasedAt: now } : {}),
     ...(action === 'return' ? { submittedBy: null, approvedBy: null, returnReason: input.reason } : {}),
   }
-  const shouldCommit = await initTransaction(req)
-  try {
-    const updated = await req.payload.update({
-      collection: slug,
-      id: doc.id,
-      data: { supplement },
-      depth: 0,
-      overrideAccess: true,
-      req,
-      context: { supplementAction: action },
-    })
-    await appendAudit(req, {
-      action: `supplement-${action}`,
-      policy: policy.id,
-      department: idOf(doc.department as never),
-      fromStage: stage,
-      toStage: step.to,
-      reason: input.reason,
-      members: [{ collection: slug, id: doc.id }],
-    })
-    if (action === 'release') await enqueueWebhookEvent(req, 'updated', policy)
-    if (shouldCommit) await commitTransaction(req)
-    return updated
-  } catch (error) {
-    if (shouldCommit) await killTransaction(req)
-    throw error
-  }
+  return runStep(
+    req,
+    () =>
+      req.payload.update({
+        collection: slug,
+        id: doc.id,
+        data: { supplement },
+        depth: 0,
+        overrideAccess: true,
+        req,
+        context: { supplementAction: action },
+      }),
+    () => ({
+      entry: {
+        action: step.records,
+        policy: policy.id,
+        department: idOf(doc.department),
+        fromStage: stage,
+        toStage: step.to,
+        reason: input.reason,
+        members: [{ collection: slug, id: doc.id }],
+      },
+      subject: { policy },
+    }),
+  )
 }

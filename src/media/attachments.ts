@@ -29,7 +29,7 @@ export async function editableRecord<T extends MediaDoc>(req: PayloadRequest, sl
       document: { collection: slug, id },
     })
   }
-  if (!isAdminUser(req.user) && !(hasRole(req.user, ...MEDIA_ROLES) && sameId(userDepartment(req), doc.department as never))) {
+  if (!isAdminUser(req.user) && !(hasRole(req.user, ...MEDIA_ROLES) && sameId(userDepartment(req), doc.department))) {
     throw new RuleViolation(req, {
       status: 403,
       rule: 'department-scope',

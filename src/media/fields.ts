@@ -57,4 +57,4 @@ export const thumbnailUrl = ({ doc }: { doc: Record<string, unknown> }): null | 
 
 /** A field validator from the value as text; cast once here (Payload types each field kind's validator apart). */
 export const validateText = (fn: (value: string, req: PayloadRequest) => string | true) =>
-  ((value: unknown, { req }: { req: PayloadRequest }) => fn(value === null || value === undefined ? '' : String(value), req)) as never
+  (value: unknown, { req }: { req: PayloadRequest }) => fn(value === null || value === undefined ? '' : String(value), req)

@@ -136,7 +136,7 @@ async function guardReplacement(req: PayloadRequest, slug: string, id: number | 
   const original = await req.payload.findByID({ collection: slug as 'infographics', id, depth: 0, req }).catch(() => null)
   // Another department's record: Payload's access check refuses it next, without disclosing its state.
   if (!original || (!system && !isAdminUser(req.user) && !sameId(userDepartment(req), (original as { department?: never }).department))) return
-  await memberWriteMarking(req, 'update', {}, original as never, req.context)
+  await memberWriteMarking(req, 'update', {}, original, req.context)
   const filename = (original as { filename?: null | string }).filename
   if (!filename) return
   const source = originalKey(slug, filename)

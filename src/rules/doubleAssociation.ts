@@ -18,7 +18,7 @@ export type ReadinessProblem = {
 }
 
 export const needsConsultation = (policy: Pick<Policy, 'documentType' | 'majorDecision'>): boolean =>
-  Boolean(policy.majorDecision) || consultationRequiredTypes().includes(policy.documentType as never)
+  Boolean(policy.majorDecision) || consultationRequiredTypes().some((t) => t === policy.documentType)
 
 /**
  * What keeps a package from leaving drafting under double association: a policy needs at least one
@@ -49,7 +49,7 @@ export async function packageReadiness(req: PayloadRequest, policy: Policy): Pro
       })
     }
   }
-  if (needsConsultation(policy) && !exemption.consultationExempt && !idOf(policy.consultation as never)) {
+  if (needsConsultation(policy) && !exemption.consultationExempt && !idOf(policy.consultation)) {
     const typeLabel = documentTypeLabel(policy.documentType)
     problems.push({
       rule: 'consultation-required',
@@ -89,7 +89,7 @@ export async function memberDepartment(
   data: { department?: unknown; policy?: unknown; title?: string },
 ): Promise<Id> {
   const noun = memberLabel(slug)
-  const policyId = idOf(data.policy as never)
+  const policyId = idOf(data.policy)
   const policy = policyId === undefined ? null : await findOrNull(req, 'policies', policyId)
   if (!policy) {
     throw new RuleViolation(req, {
@@ -104,8 +104,8 @@ export async function memberDepartment(
       document: { collection: slug, title: data.title },
     })
   }
-  const policyDepartment = idOf(policy.department as never) as Id
-  if (data.department !== undefined && data.department !== null && !sameId(data.department as never, policyDepartment)) {
+  const policyDepartment = idOf(policy.department) as Id
+  if (data.department !== undefined && data.department !== null && !sameId(data.department, policyDepartment)) {
     throw new RuleViolation(req, {
       status: 400,
       rule: 'interpretation-department',
@@ -129,7 +129,7 @@ export async function assertConsultationDepartment(
   req: PayloadRequest,
   policy: { consultation?: unknown; department?: unknown; title?: string },
 ): Promise<void> {
-  const consultationId = idOf(policy.consultation as never)
+  const consultationId = idOf(policy.consultation)
   if (consultationId === undefined) return
   const consultation = await findOrNull(req, 'consultations', consultationId)
   if (!consultation) {
@@ -142,7 +142,7 @@ export async function assertConsultationDepartment(
       document: { collection: 'consultations', id: consultationId },
     })
   }
-  if (!sameId(consultation.department as never, policy.department as never)) {
+  if (!sameId(consultation.department, policy.department)) {
     throw new RuleViolation(req, {
       status: 400,
       rule: 'consultation-department',

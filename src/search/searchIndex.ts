@@ -323,7 +323,8 @@ export class SearchIndex {
     const hash = createHash('sha256')
     for (const doc of [...this.allDocs()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
       const { fields, lengths, norm, terms, tfs, titleKey, ...meta } = doc
-      void norm, titleKey
+      void norm
+      void titleKey
       const termList = [...terms].map((id, i) => `${this.termText[id]}:${tfs[i]}`).sort()
       hash.update(JSON.stringify([meta, fields, [...lengths], termList]))
     }

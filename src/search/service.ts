@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
+import type { AuditAction } from '../events/actions'
 import { type Id } from '../ids'
+import { searchEffect } from './effect'
 import { loadDictionary } from './dictionary'
 import { type Filters, type ParsedQuery, parseQuery, type QueryResult, runQuery } from './query'
 import { type IndexedDoc, type PreparedDoc, type PreparedIndex, type SearchDoc, SearchIndex } from './searchIndex'
@@ -58,7 +60,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export const toSearchDoc = (doc: IndexedDoc | PreparedDoc): SearchDoc => {
   const { lengths, norm, terms, tfs, ...raw } = doc
-  void lengths, norm, terms, tfs
+  void [lengths, norm, terms, tfs]
   if ('titleKey' in raw) delete (raw as Partial<IndexedDoc>).titleKey
   return raw
 }

@@ -211,7 +211,8 @@ async function membersOf(payload: Payload, policies: Policy[], names: Department
       pagination: false,
       ...AS_PUBLIC,
     })
-    for (const doc of found as unknown as AnyDoc[]) {
+    // Spread: a plain record of the document's fields (the generated interfaces carry no index signature).
+    for (const doc of found.map((d): AnyDoc => ({ ...d }))) {
       const policy = byId.get(String(idOf(doc.policy as RelationValue)))
       if (policy && isPublicMember(doc)) docs.push(memberDoc(payload, member.slug, doc, policy, names))
     }

@@ -3,6 +3,7 @@ import { createLocalReq, type Payload, type RequiredDataFromCollectionSlug } fro
 import type { Consultation, Department, Policy, User } from '../../payload-types'
 
 import { ACTIONS, type ActionInput, type PackageAction, performAction } from '../lifecycle/packageLifecycle'
+import { walkTo as stepsTo } from '../lifecycle/steps'
 import type { Stage } from '../lifecycle/stages'
 import { lexicalFromText } from '../richText/plainText'
 import { seedCatalog } from './catalog'
@@ -118,15 +119,13 @@ async function walkTo(payload: Payload, org: DemoOrganisation, pkg: DemoPackage,
     policy = await performAction(await actor(role), policy.id, action, input)
     log(`${ACTIONS[action].label.zh} → ${policy.stage}`)
   }
-  const at = (stage: Stage) => ORDER.indexOf(stage)
-  const goal = target === 'scheduled' ? at('signed') : at(target)
-  while (policy.stage !== 'scheduled' && at(policy.stage) < goal) {
-    const next = ORDER[at(policy.stage) + 1]
-    if (next === 'submitted') await step('submit', 'drafter')
-    else if (next === 'confidentiality-passed' || next === 'content-passed') await step('approve', 'reviewer')
-    else if (next === 'signed') await step('sign', 'signer')
-    else if (next === 'released') await step('release', 'signer')
-    else await step('withdraw', 'signer', { reason: '政策调整，另行发布修订版本（演示）' })
+  // The forward walk of the step table (src/lifecycle/steps.ts) from wherever an earlier run stopped.
+  const goal: Stage = target === 'scheduled' ? 'signed' : target
+  if (policy.stage !== 'scheduled' && ORDER.indexOf(policy.stage) < ORDER.indexOf(goal)) {
+    for (const { action, role } of stepsTo(goal, policy.stage)) {
+      if (role !== 'drafter' && role !== 'reviewer' && role !== 'signer') throw new Error(`seed: no demo user for ${role}`)
+      await step(action, role, action === 'withdraw' ? { reason: '政策调整，另行发布修订版本（演示）' } : {})
+    }
   }
   if (target === 'scheduled' && policy.stage === 'signed') {
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)

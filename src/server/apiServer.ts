@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { pipeline } from 'node:stream/promises'
 
 import { handleEndpoints, type SanitizedConfig } from 'payload'
@@ -47,7 +48,8 @@ async function send(res: ServerResponse, response: Response, head: boolean): Pro
   }
   // Streamed with backpressure, so that large files do not pile up and server-sent events (interview live
   // streams) flow as written; a client that leaves ends the stream.
-  await pipeline(Readable.fromWeb(response.body as never), res).catch(() => undefined)
+  // DOM's ReadableStream and node:stream/web's are the same object, typed apart.
+  await pipeline(Readable.fromWeb(response.body as WebReadableStream), res).catch(() => undefined)
 }
 
 /** A `node:http` request listener that answers `/api/*` like the Next app does. */

@@ -230,6 +230,7 @@ export function executableMarkup(html: string): null | string {
     if (!SAFE_TAGS.has(name.toLowerCase())) return tag
     if (/(^|[\s"'/])on[a-z]+\s*=/i.test(attributes)) return tag
     for (const url of attributes.matchAll(/\b(?:href|src|srcset|action|formaction|xlink:href)\s*=\s*["']?\s*([^"'\s>]*)/gi)) {
+      // eslint-disable-next-line no-control-regex -- browsers ignore control characters in a URL scheme
       if (/^(?:javascript|vbscript|data):/i.test(url[1].replace(/[\s\u0000-\u001f]/g, ''))) return tag
     }
     if (/style\s*=\s*["'][^"']*(?:expression\(|url\()/i.test(attributes)) return tag

@@ -103,6 +103,7 @@ export async function startServer(): Promise<E2EServer> {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   // Colour codes stripped: the tail goes into failure messages.
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
   const collect = (chunk: Buffer) => logFile.push(...chunk.toString().replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter(Boolean))
   server.stdout?.on('data', collect)
   server.stderr?.on('data', collect)

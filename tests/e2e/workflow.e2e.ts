@@ -51,7 +51,7 @@ let releasedBefore: null | { department: number; overall: number } = null
 function step(name: string, body: () => Promise<void>, options: { screenshot?: boolean; skip?: () => false | string } = {}): void {
   const number = String(++stepNo).padStart(2, '0')
   const slug = `${number}-${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}`
-  test(`${number} ${name}`, { timeout: 90_000 }, async (t) => {
+  void test(`${number} ${name}`, { timeout: 90_000 }, async (t) => {
     if (broken) return t.skip(`skipped: step “${broken}” failed`)
     const skip = options.skip?.()
     if (skip) return t.skip(skip)
@@ -114,7 +114,7 @@ async function releasedOnDashboard(on: Page): Promise<Released> {
   return { overall: await figure('compliance-overall-released'), department: await figure(`compliance-released-${departmentId}`) }
 }
 
-describe('package workflow in the admin (headless Chromium)', { concurrency: false }, () => {
+void describe('package workflow in the admin (headless Chromium)', { concurrency: false }, () => {
   before(async () => {
     rmSync(SHOTS, { recursive: true, force: true })
     mkdirSync(SHOTS, { recursive: true })

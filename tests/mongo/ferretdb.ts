@@ -195,7 +195,7 @@ function spawnAndWaitReady(bin: string, port: number, dataDir: string): Promise<
         // Don't let the running server keep this Node process alive; the exit
         // hook and -exit-on-stdin-eof still take it down with us.
         child.unref()
-        for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref?: () => void })?.unref?.()
+        for (const s of [child.stdin, child.stdout, child.stderr]) if (s && 'unref' in s && typeof s.unref === 'function') s.unref()
         resolve({ child, url: url!, stderr })
       }
     }

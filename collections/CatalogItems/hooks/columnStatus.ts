@@ -19,10 +19,10 @@ export const columnStatus =
     let byDoc = assessed.get(req)
     if (!byDoc) assessed.set(req, (byDoc = new Map()))
     // Keyed by what the rule reads too: an update within the same request may change the feed or the period.
-    const memoKey = JSON.stringify([data.id, data.feed, data.updatePeriod, data.periodDays, idOf(data.responsibleUnit as never)])
+    const memoKey = JSON.stringify([data.id, data.feed, data.updatePeriod, data.periodDays, idOf(data.responsibleUnit)])
     let result = byDoc.get(memoKey)
     if (!result) {
-      result = publicReleasesFor(req, req.payload).then((releases) => assessStaleness(data as never, releases))
+      result = publicReleasesFor(req, req.payload).then((releases) => assessStaleness(data, releases))
       byDoc.set(memoKey, result)
     }
     const status = await result

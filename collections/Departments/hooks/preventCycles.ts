@@ -8,7 +8,7 @@ import { RuleViolation } from '../../../src/rules/errors'
 /** A department cannot be its own ancestor (the county / town hierarchy is a tree). */
 export const preventCycles: CollectionBeforeChangeHook<Department> = async ({ data, originalDoc, req }) => {
   const selfId = originalDoc?.id
-  let parentId = idOf(data.parent as never)
+  let parentId = idOf(data.parent)
   if (selfId === undefined || parentId === undefined) return data
   for (let depth = 0; parentId !== undefined && depth < 50; depth++) {
     if (sameId(parentId, selfId)) {
@@ -25,7 +25,7 @@ export const preventCycles: CollectionBeforeChangeHook<Department> = async ({ da
       })
     }
     const parent = await req.payload.findByID({ collection: 'departments', id: parentId, depth: 0, req }).catch(() => null)
-    parentId = idOf(parent?.parent as never)
+    parentId = idOf(parent?.parent)
   }
   return data
 }

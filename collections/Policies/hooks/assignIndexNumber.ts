@@ -16,7 +16,7 @@ export const assignIndexNumber: CollectionBeforeChangeHook<Policy> = async ({ co
   if (operation !== 'create') return data
   // An imported document keeps the 索引号 it was published with (the importer also sets indexYear/indexSerial).
   if (context[LEGACY_IMPORT_FLAG] && data.indexNumber) return data
-  const departmentId = idOf(data.department as never)
+  const departmentId = idOf(data.department)
   if (departmentId === undefined) return data
   const year = data.writtenAt ? new Date(data.writtenAt).getFullYear() : new Date().getFullYear()
   // A missing department or an impossible date is refused by field validation, which runs after this hook.

@@ -11,7 +11,7 @@ import { documentTypeLabel, interpretationExemptTypes } from '../../../src/rules
 export const recordExemption: CollectionBeforeChangeHook<Policy> = ({ data, originalDoc, req }) => {
   const exemption = { ...(originalDoc?.exemption ?? {}), ...(data.exemption ?? {}) }
   const type = data.documentType ?? originalDoc?.documentType
-  if (type && interpretationExemptTypes().includes(type as never) && !exemption.interpretationExempt) {
+  if (type && interpretationExemptTypes().some((t) => t === type) && !exemption.interpretationExempt) {
     const label = documentTypeLabel(type)
     exemption.interpretationExempt = true
     exemption.interpretationExemptReason = `${label.zh}属于明显无需解读的文件类型（${label.en} needs no interpretation）`
@@ -24,7 +24,8 @@ export const recordExemption: CollectionBeforeChangeHook<Policy> = ({ data, orig
     (exemption.consultationExemptReason ?? '') !== (before.consultationExemptReason ?? '')
   if (changed) {
     exemption.recordedAt = new Date().toISOString()
-    exemption.recordedBy = req.user ? (req.user.id as never) : null
+    // Ids are numbers on SQLite and ObjectId strings on MongoDB; the generated types know only the SQLite form.
+    exemption.recordedBy = req.user ? (req.user.id as number) : null
   }
   return { ...data, exemption }
 }

@@ -14,7 +14,7 @@ export const getMemberEndpoint = (slug: MemberSlug): Endpoint => ({
     cachedResponse(
       req,
       async () => {
-        const doc = await publicFindOne<Record<string, unknown>>(req.payload, slug, { id: { equals: String(req.routeParams?.id) } }, 1)
+        const doc = await publicFindOne(req.payload, slug, { id: { equals: String(req.routeParams?.id) } }, 1)
         return doc ? { body: JSON.stringify(memberView(slug, doc)), tags: [policyTag(doc.policy && typeof doc.policy === 'object' ? (doc.policy as { id: unknown }).id : doc.policy), memberTag(slug, doc.id)] } : null
       },
       () => Response.json({ errors: [{ message: pick(req, { en: 'Not found.', zh: '未找到。' }) }] }, { status: 404 }),

@@ -1,7 +1,5 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
-import type { Policy } from '../../../payload-types'
-
 import { pick } from '../../i18n'
 import { cachedResponse, policyTag } from '../publicCache'
 import { publicFindOne } from '../publicRead'
@@ -17,12 +15,12 @@ async function bundleResponse(req: PayloadRequest, where: Where) {
   return cachedResponse(
     req,
     async () => {
-      const policy = await publicFindOne<Policy>(req.payload, 'policies', where, 1)
+      const policy = await publicFindOne(req.payload, 'policies', where, 1)
       if (!policy) return null
       const bundle = await policyBundle(req.payload, policy)
       // Members are read after the policy: a withdrawal in between would hide them and leave a policy without its
       // interpretations. Public visibility never comes back once lost, so still visible now means visible throughout.
-      const still = await publicFindOne<Policy>(req.payload, 'policies', { id: { equals: policy.id } }, 0)
+      const still = await publicFindOne(req.payload, 'policies', { id: { equals: policy.id } }, 0)
       return still ? { body: JSON.stringify(bundle), tags: [policyTag(policy.id)] } : null
     },
     notFound(req),

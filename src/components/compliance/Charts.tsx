@@ -1,6 +1,5 @@
 'use client'
 
-import React from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts'
 
 /*

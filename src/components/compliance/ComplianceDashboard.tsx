@@ -1,4 +1,4 @@
-import React from 'react'
+import type React from 'react'
 
 import type { ComplianceFigures, ComplianceForm, ComplianceReport } from '../../compliance/types'
 import type { DashboardData, Section } from './loadDashboard'

@@ -2,7 +2,6 @@
 
 import { useConfig, useTranslation } from '@payloadcms/ui'
 import Link from 'next/link'
-import React from 'react'
 
 import { TEXT } from './text'
 

@@ -1,7 +1,7 @@
 'use client'
 
 import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import React, { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 import { useActionPost } from '../useActionPost'
 

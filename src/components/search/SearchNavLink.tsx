@@ -2,7 +2,6 @@
 
 import { useConfig, useTranslation } from '@payloadcms/ui'
 import Link from 'next/link'
-import React from 'react'
 
 /** A navigation entry for the 站内搜索 admin page (custom views get none by themselves). */
 export function SearchNavLink() {

@@ -3,7 +3,6 @@ import type { AdminViewServerProps } from 'payload'
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
-import React from 'react'
 
 import { isAdminUser } from '../../roles'
 import { SearchPanel } from './SearchPanel'
@@ -27,7 +26,7 @@ export function SearchView({ initPageResult, params, searchParams }: AdminViewSe
       visibleEntities={visibleEntities}
     >
       <Gutter>
-        <SearchPanel admin={isAdminUser(req.user as never)} />
+        <SearchPanel admin={isAdminUser(req.user)} />
       </Gutter>
     </DefaultTemplate>
   )

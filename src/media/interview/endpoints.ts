@@ -98,8 +98,8 @@ const statusEndpoint: Endpoint = {
       }
       const now = new Date().toISOString()
       return writeRecord(req, current, { status: body.status, ...(body.status === 'live' ? { startedAt: now } : { endedAt: now }) }, {
-        action: 'status',
-        details: { from, to: body.status },
+        action: 'interview-status',
+        details: { title: current.title, from, to: body.status },
       })
     })
     return Response.json({ doc })
@@ -155,7 +155,7 @@ const segmentEndpoint: Endpoint = {
       }
       const seq = Math.max(0, ...segments.map((s) => s.seq ?? 0)) + 1
       const segment: Segment = { seq, speaker: body.speaker, role: body.role, text: body.text, at, images: body.images ?? [] }
-      await writeRecord(req, current, { segments: [...segments, segment] }, { action: 'segment', details: { seq } })
+      await writeRecord(req, current, { segments: [...segments, segment] }, { action: 'interview-segment', details: { title: current.title, seq } })
       return { segment, lastSeq: seq }
     })
     return Response.json(result, { status: 201 })
@@ -278,6 +278,7 @@ const questionEndpoint: Endpoint = {
       if (questions.length >= MAX_QUESTIONS) {
         throw refuse(req, current, 'interview-question', 409, { en: 'this interview has taken all the questions it can.', zh: '本场访谈的提问数量已达上限。' }, { en: 'Try again at a later interview.', zh: '欢迎在下一场访谈中提问。' })
       }
+      // eslint-disable-next-line no-control-regex -- control characters are what this strips
       const strip = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
       const entry: Question = {
         key: randomBytes(5).toString('hex'),
@@ -335,8 +336,8 @@ const moderateEndpoint: Endpoint = {
         })
       }
       await writeRecord(req, current, { questions: questions.map((q) => (q.key === key ? moderated : q)) }, {
-        action: `question-${body.action}`,
-        details: { key, answerSeq: moderated.answerSeq },
+        action: body.action === 'answer' ? 'interview-question-answer' : 'interview-question-reject',
+        details: { title: current.title, key, answerSeq: moderated.answerSeq },
       })
       return moderated
     })
@@ -396,7 +397,7 @@ const photosEndpoint: Endpoint = {
         save: async (derivatives, image) => {
           const meta = (req.data ?? {}) as { alt?: string; caption?: string }
           const photo = { key, alt: String(meta.alt).trim(), caption: meta.caption ?? null, width: image.width, height: image.height }
-          return writeRecord(req, current, { derivatives, photos: [...(current.photos ?? []), photo] }, { action: 'photo', details: { key } })
+          return writeRecord(req, current, { derivatives, photos: [...(current.photos ?? []), photo] }, { action: 'interview-photo', details: { title: current.title, key } })
         },
       })
     })

@@ -1,10 +1,11 @@
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import type { Policy } from '../../../payload-types'
+import type { Interview, Policy } from '../../../payload-types'
+import type { AuditDetails, InterviewAuditAction } from '../../events/actions'
 
-import { appendAudit } from '../../audit/auditTrail'
 import { type Id, idOf } from '../../ids'
 import { packageLocked } from '../../lifecycle/locks'
+import { runStep } from '../../lifecycle/runStep'
 
 /**
  * How a live interview coexists with the package lock (三同步).
@@ -33,7 +34,7 @@ export type InterviewDoc = {
 export type RecordWindow = 'editable' | 'public'
 
 export async function recordWindow(req: PayloadRequest, doc: InterviewDoc): Promise<{ policy: Policy; window: RecordWindow }> {
-  const policy = (await req.payload.findByID({ collection: 'policies', id: idOf(doc.policy as never)!, depth: 0, req })) as Policy
+  const policy = (await req.payload.findByID({ collection: 'policies', id: idOf(doc.policy)!, depth: 0, req })) as Policy
   const supplementStage = doc.supplement?.stage ?? 'drafting'
   if (policy.stage === 'drafting' || (policy.stage === 'released' && doc.supplementary && supplementStage === 'drafting')) {
     return { policy, window: 'editable' }
@@ -59,42 +60,36 @@ export function serialised<T>(id: Id, fn: () => Promise<T>): Promise<T> {
   return run
 }
 
+/** The audit entry of a record write: the action and its details (the interview's title among them). */
+export type RecordAudit = { [K in InterviewAuditAction]: { action: K; details: AuditDetails[K] } }[InterviewAuditAction]
+
 /**
  * Writes record fields of an interview (never its core: see guardRecordWrite) and appends the audit entry, in
- * one transaction where the database has them.
+ * one transaction where the database has them (runStep).
  */
-export async function writeRecord(
-  req: PayloadRequest,
-  doc: InterviewDoc,
-  data: Record<string, unknown>,
-  audit: null | { action: string; details?: Record<string, unknown> },
-): Promise<Record<string, unknown>> {
+export async function writeRecord(req: PayloadRequest, doc: InterviewDoc, data: Record<string, unknown>, audit: null | RecordAudit): Promise<Interview> {
   const { policy } = await recordWindow(req, doc)
-  const shouldCommit = await initTransaction(req)
-  try {
-    const updated = await req.payload.update({
-      collection: 'interviews',
-      id: doc.id,
-      data,
-      depth: 0,
-      overrideAccess: true,
-      user: req.user ?? undefined,
-      req,
-      context: { ...LIVE_RECORD_CONTEXT },
-    })
-    if (audit) {
-      await appendAudit(req, {
-        action: `interview-${audit.action}`,
-        policy: policy.id,
-        department: idOf(doc.department as never),
-        members: [{ collection: 'interviews', id: doc.id }],
-        details: { title: doc.title, ...audit.details },
-      })
-    }
-    if (shouldCommit) await commitTransaction(req)
-    return updated as unknown as Record<string, unknown>
-  } catch (error) {
-    if (shouldCommit) await killTransaction(req)
-    throw error
-  }
+  return runStep(
+    req,
+    () =>
+      req.payload.update({
+        collection: 'interviews',
+        id: doc.id,
+        data,
+        depth: 0,
+        overrideAccess: true,
+        user: req.user ?? undefined,
+        req,
+        context: { ...LIVE_RECORD_CONTEXT },
+      }),
+    () =>
+      audit && {
+        entry: {
+          ...audit,
+          policy: policy.id,
+          department: idOf(doc.department),
+          members: [{ collection: 'interviews', id: doc.id }],
+        },
+      },
+  )
 }
