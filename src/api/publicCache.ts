@@ -124,7 +124,7 @@ export function tagsForAuditEntry(entry: AuditEntryLike): string[] {
 
 /**
  * Invalidates what one audit entry changed, on this instance. Called for every entry appended here (the registry's
- * afterChange) and for every entry of other instances found by the poll.
+ * public-cache reaction) and for every entry of other instances found by the poll.
  */
 export function invalidateForAuditEntry(entry: AuditEntryLike): void {
   const tags = tagsForAuditEntry(entry)
