@@ -24,6 +24,16 @@ export const workflowStateEndpoint: Endpoint = {
   path: '/:id/workflow',
   method: 'get',
   handler: async (req) => {
+    // Who submitted, reviewed and signed is internal: the public reads the released package, not its workflow.
+    if (!req.user) {
+      throw new RuleViolation(req, {
+        status: 401,
+        rule: 'department-scope',
+        ruleName: RULE_NAMES.departmentScope,
+        message: { en: 'the workflow of a package is shown to signed-in users only.', zh: '审签流程仅向已登录用户显示。' },
+        hint: { en: 'Sign in (Authorization: JWT <token> from POST /api/users/login).', zh: '请先登录（POST /api/users/login 获取令牌）。' },
+      })
+    }
     const policy = await req.payload
       .findByID({ collection: 'policies', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, user: req.user, req })
       .catch(() => null)
