@@ -1,0 +1,54 @@
+import {
+  type AfterErrorHook,
+  APIError,
+  AuthenticationError,
+  FileRetrievalError,
+  FileUploadError,
+  Forbidden,
+  Locked,
+  LockedAuth,
+  MissingFile,
+  NotFound,
+  QueryError,
+  UnauthorizedError,
+  UnverifiedEmail,
+  ValidationError,
+} from 'payload'
+
+import { RuleViolation } from '../rules/errors'
+
+/**
+ * Payload names its errors after their class (`this.name = this.constructor.name`), and `next start` minifies
+ * server code, so a field error reached clients as `"name": "o"`. Error names are part of the API contract
+ * (clients branch on ValidationError vs RuleViolation): they are set here by class, most specific first.
+ */
+const NAMES: [abstract new (...args: never[]) => Error, string][] = [
+  [RuleViolation, 'RuleViolation'],
+  [ValidationError, 'ValidationError'],
+  [QueryError, 'QueryError'],
+  [LockedAuth, 'LockedAuth'],
+  [Locked, 'Locked'],
+  [AuthenticationError, 'AuthenticationError'],
+  [UnverifiedEmail, 'UnverifiedEmail'],
+  [UnauthorizedError, 'UnauthorizedError'],
+  [Forbidden, 'Forbidden'],
+  [NotFound, 'NotFound'],
+  [MissingFile, 'MissingFile'],
+  [FileUploadError, 'FileUploadError'],
+  [FileRetrievalError, 'FileRetrievalError'],
+  [APIError, 'APIError'],
+]
+
+/** The stable name of an error: its Payload class's, or `Error` for anything else. */
+export const stableErrorName = (error: unknown): string => NAMES.find(([type]) => error instanceof type)?.[1] ?? 'Error'
+
+type ErrorBody = { errors?: { name?: unknown }[] }
+
+/** Rewrites the `name` of every error in a REST error answer to its stable name. */
+export const stableErrorNames: AfterErrorHook = ({ error, result }) => {
+  const body = result as ErrorBody | undefined
+  if (!body || !Array.isArray(body.errors)) return
+  const name = stableErrorName(error)
+  // A hidden internal error ("Something went wrong.") was replaced by a fresh APIError: it is an APIError then.
+  return { response: { ...body, errors: body.errors.map((e) => ({ ...e, name: e.name === undefined ? e.name : name })) } }
+}
