@@ -203,3 +203,33 @@ describe('the public content API answers what its document says', () => {
     expect([feed.status, firstError(feed.body).message]).toEqual([404, expect.stringContaining('policies.rss')])
   })
 })
+
+describe('GraphQL reveals nothing REST hides', () => {
+  test('drafts, other departments and 不予公开 stay hidden in GraphQL lists, drafts included, for every caller', async () => {
+    const released = await releasedPolicy()
+    const draft = (await w.rest.post('/policies', policyData(w.a), await w.token('drafter'))).body.doc
+    const withheld = await releasedPolicy()
+    await w.payload.db.updateOne({ collection: 'policies', id: withheld.id, data: { disclosure: 'not-disclosed' } })
+    const ids = (docs: { id: unknown }[]) => docs.map((d) => String(d.id)).sort()
+    for (const caller of [undefined, 'drafter.b', 'viewer'] as const) {
+      const token = caller === undefined ? undefined : await w.token(caller.replace('.b', '') as Role, caller.endsWith('.b'))
+      const rest = await w.rest.get('/policies?limit=1000&draft=true', token)
+      for (const draftArg of ['', '(draft: true, limit: 1000)']) {
+        const gql = await w.rest.call('POST', '/graphql', {
+          body: { query: `{ Policies${draftArg || '(limit: 1000)'} { docs { id title disclosure stage } } }` },
+          ...(token ? { token } : {}),
+        })
+        expect(gql.body.errors).toBeUndefined()
+        expect([caller, draftArg, ids(gql.body.data.Policies.docs)]).toEqual([caller, draftArg, ids(rest.body.docs)])
+      }
+      const single = await w.rest.call('POST', '/graphql', { body: { query: `{ Policy(id: ${JSON.stringify(draft.id)}, draft: true) { id title } }` }, ...(token ? { token } : {}) })
+      const restSingle = await w.rest.get(`/policies/${draft.id}?draft=true`, token)
+      expect([caller, Boolean(single.body.data?.Policy), restSingle.status === 200]).toEqual([caller, restSingle.status === 200, restSingle.status === 200])
+    }
+    const anonymous = await w.rest.post('/graphql', { query: '{ Policies(limit: 1000) { docs { id } } }' })
+    const visible = ids(anonymous.body.data.Policies.docs)
+    expect(visible).toContain(String(released.id))
+    expect(visible).not.toContain(String(draft.id))
+    expect(visible).not.toContain(String(withheld.id))
+  })
+})

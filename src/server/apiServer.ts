@@ -2,7 +2,7 @@
  * The REST, GraphQL and public content API on plain `node:http`, without Next: for tests that need a real server
  * process (the crash test kills it), load and soak runs where no production build exists, and tools.
  *
- * Every request goes through the same handlers as the Next routes (src/app/(payload)/api/public/[...path]/route.ts):
+ * Every request goes through the same handlers as the Next routes (src/app/(payload)/api/public/[...slug]/route.ts):
  * the public cache's fast path for GETs, then Payload's `handleEndpoints`; `POST /api/graphql` through
  * `GRAPHQL_POST`. The admin panel is Next's and is not served here.
  */

@@ -17,6 +17,18 @@ import { multipartFileLimit } from '../media/config'
 export const API_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
 const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'] as const
 
+/**
+ * Paths without parameters served by one method only (tests/contentApi.test.ts keeps this in step with the OpenAPI
+ * document): Payload's router would answer other methods there with 404, the contract says 405.
+ */
+export const FIXED_PATH_METHODS: Record<string, readonly string[]> = {
+  '/api/compliance': ['GET', 'HEAD', 'OPTIONS'],
+  '/api/compliance/pending': ['GET', 'HEAD', 'OPTIONS'],
+  '/api/catalog/status': ['GET', 'HEAD', 'OPTIONS'],
+  '/api/users/login': ['POST', 'OPTIONS'],
+  '/api/users/me': ['GET', 'HEAD', 'OPTIONS'],
+}
+
 /** Paths anyone may read from any origin: the public content API and its description. */
 export const isPublicReadPath = (pathname: string) => pathname.startsWith('/api/public/') || pathname === '/api/openapi.json' || pathname === '/api/docs'
 
@@ -54,7 +66,7 @@ export function earlyAnswer(request: { headers: Record<string, string | string[]
   const language = typeof request.headers['accept-language'] === 'string' ? request.headers['accept-language'] : undefined
   const method = request.method.toUpperCase()
   const publicRead = isPublicReadPath(pathname)
-  const allowed: readonly string[] = publicRead ? READ_METHODS : API_METHODS
+  const allowed: readonly string[] = FIXED_PATH_METHODS[pathname.replace(/\/+$/, '')] ?? (publicRead ? READ_METHODS : API_METHODS)
   if (!allowed.includes(method) && (publicRead || pathname.startsWith('/api') || !(API_METHODS as readonly string[]).includes(method))) {
     return refusal(
       405,

@@ -10,8 +10,12 @@ import { fromCacheOnly } from '../../../../../api/publicCache'
  * refused with 405 before this route, in src/server/httpGuard.ts.)
  */
 const restGet = REST_GET(config)
+const restOptions = REST_OPTIONS(config)
 
-export const GET = (request: Request, context: { params: Promise<{ path: string[] }> }) =>
-  fromCacheOnly(request.url, request.headers.get('if-none-match')) ??
-  restGet(request, { params: context.params.then(({ path }) => ({ slug: ['public', ...path] })) })
-export const OPTIONS = REST_OPTIONS(config)
+type Context = { params: Promise<{ slug: string[] }> }
+// Payload's handler routes by the whole path under /api.
+const underApi = ({ params }: Context) => ({ params: params.then(({ slug }) => ({ slug: ['public', ...slug] })) })
+
+export const GET = (request: Request, context: Context) =>
+  fromCacheOnly(request.url, request.headers.get('if-none-match')) ?? restGet(request, underApi(context))
+export const OPTIONS = (request: Request, context: Context) => restOptions(request, underApi(context))
