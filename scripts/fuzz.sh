@@ -47,11 +47,11 @@ echo "fuzz: error names under next start: field error → ${name}, rule refusal 
 
 token() { curl -s -H 'content-type: application/json' -d "{\"email\":\"$1@demo.gov.cn\",\"password\":\"demo1234\"}" "${base}/api/users/login" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token'; }
 roles=(anonymous admin drafter reviewer signer editor viewer evaluator)
-runs=$(( ${#roles[@]} + 1 ))
+runs=$(( ${#roles[@]} + 2 ))
 if [ -n "$minutes" ]; then
   budget=$(( minutes * 60 / runs )); examples=1000; seed=$RANDOM
 else
-  budget=${FUZZ_RUN_SECONDS:-25}; examples=${FUZZ_MAX_EXAMPLES:-8}; seed=${FUZZ_SEED:-20261202}
+  budget=${FUZZ_RUN_SECONDS:-20}; examples=${FUZZ_MAX_EXAMPLES:-8}; seed=${FUZZ_SEED:-20261202}
 fi
 checks=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance,negative_data_rejection,positive_data_acceptance,unsupported_method,ignored_auth
 status=0
@@ -73,8 +73,11 @@ for role in "${roles[@]}"; do
   [ "$role" = anonymous ] || auth=(-H "Authorization: JWT $(token "$role")")
   run "rest-${role}" "${base}/api/openapi.json" --checks "$checks" --phases examples,coverage,fuzzing,stateful "${auth[@]}"
 done
-# GraphQL (Payload's schema by introspection): no server errors. What it may reveal is tested in tests/contract.test.ts.
-run graphql "${base}/api/graphql" --checks not_a_server_error --phases examples,fuzzing
+# GraphQL: Payload's schema as SDL (production servers answer no introspection); no server errors, anonymous and
+# as an editor. What it may reveal compared with REST is tested in tests/contract.test.ts.
+node --conditions=production --no-deprecation --import tsx scripts/graphql-schema.ts > "${dir}/schema.graphql"
+run graphql-anonymous "${dir}/schema.graphql" --url "${base}/api/graphql" --checks not_a_server_error --phases examples,fuzzing
+run graphql-editor "${dir}/schema.graphql" --url "${base}/api/graphql" --checks not_a_server_error --phases examples,fuzzing -H "Authorization: JWT $(token editor)"
 echo "fuzz: summary"
 cat "$summary"
 exit $status

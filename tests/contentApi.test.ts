@@ -223,7 +223,7 @@ describe('OpenAPI', () => {
 
     const ajv = new Ajv2020({ strict: false })
     addFormats(ajv)
-    const doc = openApiDocument('http://localhost')
+    const doc = openApiDocument('http://localhost', w.payload.db.defaultIDType)
     for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`)
     const check = (name: string, value: unknown) => {
       const validate = ajv.getSchema(`#/components/schemas/${name}`)!
