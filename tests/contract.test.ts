@@ -195,6 +195,14 @@ describe('the public content API answers what its document says', () => {
     expect((await w.rest.get('/public/search?q=%E6%94%BF%E7%AD%96&page=&limit=&type=')).status).toBe(200)
   })
 
+  test('cross-department views refuse a department parameter that is no id', async () => {
+    const evaluator = await w.token('evaluator')
+    for (const path of ['/catalog/status?department=-58800', '/compliance/pending?department=-58800']) {
+      expect([path, (await w.rest.get(path, evaluator)).status]).toEqual([path, 400])
+    }
+    expect((await w.rest.get(`/catalog/status?department=${w.a.id}`, evaluator)).status).toBe(200)
+  })
+
   test('ids that are no ids are 404; an unknown feed names the feeds', async () => {
     for (const path of ['/public/videos/Infinity', '/public/interpretations/1e3', '/public/policies/-1', '/public/policies/NaN']) {
       expect([path, (await w.rest.get(path)).status]).toEqual([path, 404])
