@@ -44,8 +44,21 @@ export const stableErrorName = (error: unknown): string => NAMES.find(([type]) =
 
 type ErrorBody = { errors?: { name?: unknown }[] }
 
-/** Rewrites the `name` of every error in a REST error answer to its stable name. */
-export const stableErrorNames: AfterErrorHook = ({ error, result }) => {
+/** GraphQL error codes (the Apollo convention clients and tools read) by HTTP status. */
+const graphqlCode = (status: number) =>
+  status >= 500 ? 'INTERNAL_SERVER_ERROR' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT'
+
+/**
+ * Rewrites the `name` of every error in a REST error answer to its stable name; in GraphQL, `extensions.name` and
+ * an `extensions.code` by status.
+ */
+export const stableErrorNames: AfterErrorHook = ({ error, graphqlResult, result }) => {
+  if (graphqlResult) {
+    const original = (error as { originalError?: unknown }).originalError ?? error
+    const extensions = (graphqlResult.extensions ?? {}) as { statusCode?: number }
+    const status = typeof extensions.statusCode === 'number' ? extensions.statusCode : 500
+    return { graphqlResult: { ...graphqlResult, extensions: { ...extensions, name: stableErrorName(original), code: graphqlCode(status) } } }
+  }
   const body = result as ErrorBody | undefined
   if (!body || !Array.isArray(body.errors)) return
   const name = stableErrorName(error)
