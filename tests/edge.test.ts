@@ -140,5 +140,8 @@ describe('error names are part of the contract', () => {
     expect([res.status, res.body.errors[0].name]).toEqual([400, 'ValidationError'])
     const rule = await w.rest.get('/policies/1/workflow')
     expect(rule.body.errors[0].name).toBe('RuleViolation')
+    // GraphQL: the same stable name, and the code GraphQL tools read.
+    const gql = await w.rest.post('/graphql', { query: 'mutation { createAuditLog(data: { action: "x", at: "2026-01-01", hash: "x", seq: 1 }) { id } }' })
+    expect(gql.body.errors[0].extensions).toMatchObject({ name: 'Forbidden', code: 'FORBIDDEN', statusCode: 403 })
   })
 })
