@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 import { walkTo } from '../src/lifecycle/steps'
+import { type ContentClient, createContentClient, type FeedName } from '../clients/typescript/src/index'
 import { lexicalFromText } from '../src/richText/plainText'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -294,16 +295,16 @@ function checkBundle(bundle: any, url: string) {
 /** Demo packages already out: members from their release audit entries (read as the admin). */
 async function learnReleased(adminToken: string) {
   for (let page = 1; ; page += 1) {
-    const list = await call(`/api/public/policies?limit=50&page=${page}`)
-    if (list.status !== 200) throw new Error(`GET /api/public/policies answered ${list.status}`)
-    for (const p of list.body.docs as { documentNumber: null | string; id: number | string; indexNumber: null | string }[]) {
+    // Through the typed client websites use (clients/typescript): the soak reads the API as they do.
+    const list = await createContentClient({ baseUrl: base }).listPolicies({ limit: 50, page })
+    for (const p of list.docs) {
       const entry = await call(`/api/audit-log?where[policy][equals]=${p.id}&where[action][equals]=release&sort=-seq&depth=0`, { token: adminToken })
       if (entry.status !== 200) throw new Error(`reading the audit log as admin@demo.gov.cn: ${entry.status} ${JSON.stringify(entry.body).slice(0, 300)}`)
       const doc = entry.body.docs[0]
       const members = doc ? new Set(((doc.members ?? []) as { collection: string; id: string }[]).map((m) => memberKey(m.collection, m.id))) : null
       known.set(String(p.id), { documentNumber: p.documentNumber, indexNumber: p.indexNumber, members })
     }
-    if (page >= list.body.totalPages) break
+    if (page >= list.totalPages) break
   }
 }
 
@@ -312,7 +313,9 @@ async function learnReleased(adminToken: string) {
 // ---------------------------------------------------------------------------------------------------------------
 
 const SEARCH_WORDS = ['补贴', '住房', '政策解读', '农业保险', '公租房', '医疗', '通知', '办法', '浸泡测试', '三同步']
-const FEEDS = ['policies.rss', 'policies.atom', 'policies.json', 'interpretations.rss', 'interpretations.json']
+const FEEDS: FeedName[] = ['policies.rss', 'policies.atom', 'policies.json', 'interpretations.rss', 'interpretations.json']
+let feeds: ContentClient | undefined
+const feedClient = () => (feeds ??= createContentClient({ baseUrl: base }))
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]
 
 /** Half the bundle reads go to the editors' packages (being released or withdrawn right now), half to any. */
@@ -339,7 +342,7 @@ function nextRequest(): { kind: Kind; url: string } {
     if (k?.indexNumber) return { kind: 'lookup', url: `/api/public/lookup?indexNumber=${encodeURIComponent(k.indexNumber)}` }
   }
   if (r < 0.85) return { kind: 'search', url: `/api/public/search?q=${encodeURIComponent(pick(SEARCH_WORDS))}` }
-  return { kind: 'feed', url: `/api/public/feeds/${pick(FEEDS)}` }
+  return { kind: 'feed', url: new URL(feedClient().feedUrl(pick(FEEDS))).pathname }
 }
 
 const etags = new Map<string, string>()

@@ -6,6 +6,7 @@ import { XMLValidator } from 'fast-xml-parser'
 import { openApiDocument } from '../src/api/openapi'
 import { fromCacheOnly } from '../src/api/publicCache'
 import { packages } from './fixtures/packages'
+import { FIXED_PATH_METHODS, isPublicReadPath } from '../src/server/httpGuard'
 import { firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
 
 let w: World
@@ -223,7 +224,7 @@ describe('OpenAPI', () => {
 
     const ajv = new Ajv2020({ strict: false })
     addFormats(ajv)
-    const doc = openApiDocument('http://localhost')
+    const doc = openApiDocument('http://localhost', w.payload.db.defaultIDType)
     for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`)
     const check = (name: string, value: unknown) => {
       const validate = ajv.getSchema(`#/components/schemas/${name}`)!
@@ -234,8 +235,50 @@ describe('OpenAPI', () => {
     check('Member', (await w.rest.get(`/public/interpretations/${released.interpretations[0].id}`)).body)
     check('Error', (await w.rest.get('/public/policies?page=0')).body)
     check('WorkflowState', (await w.rest.get(`/policies/${released.policy.id}/workflow`, await w.token('admin'))).body)
+    check('Error', (await w.rest.get('/public/videos/Infinity')).body)
+    check('Error', (await w.rest.get('/compliance')).body)
     const docs = await w.rest.get('/docs')
     expect(docs.headers.get('content-type')).toContain('text/html')
     expect(docs.body).toContain('/api/public/policies/{id}')
+  })
+})
+
+describe('OpenAPI coverage', () => {
+  /** Endpoints outside the contract: operators' tools with their own docs (docs/search.md) and the human-readable docs page. */
+  const UNDOCUMENTED = new Set(['get /api/search/status', 'post /api/search/reindex', 'get /api/docs', 'get /api/og'])
+
+  test('every custom endpoint of the config is in the document, with its method, and declares its errors', () => {
+    const doc = openApiDocument('http://localhost')
+    const paths = doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>
+    const config = w.payload.config
+    // Payload's internal collections (jobs queue, admin preferences).
+    const INTERNAL = new Set(['payload-jobs', 'payload-preferences', 'payload-locked-documents', 'payload-migrations', 'payload-kv'])
+    const endpoints = [
+      ...(config.endpoints || []).map((e) => ({ base: '', e })),
+      ...config.collections.filter((c) => !INTERNAL.has(c.slug)).flatMap((c) => (Array.isArray(c.endpoints) ? c.endpoints : []).map((e) => ({ base: `/${c.slug}`, e }))),
+    ]
+    // Payload's own CRUD and auth routes (its REST API, documented by Payload) are not ours to list; login and me are.
+    const PAYLOAD_PATHS = new Set(['/', '/:id', '/:id/api-key/reveal', '/:id/duplicate', '/access', '/access/:id?', '/count', '/distinct', '/first-register', '/forgot-password', '/init', '/logout', '/refresh-token', '/reset-password', '/unlock', '/verify/:id', '/versions', '/versions/:id', '/login', '/me', '/file/:filename', '/paste-url/:id?'])
+    const missing = endpoints
+      .filter(({ e }) => !PAYLOAD_PATHS.has(e.path))
+      .map(({ base, e }) => `${e.method} /api${base}${e.path.replace(/:(\w+)/g, '{$1}')}`)
+      .filter((key) => !UNDOCUMENTED.has(key))
+      .filter((key) => {
+        const [method, path] = key.split(' ')
+        return !paths[path]?.[method]
+      })
+    expect(missing).toEqual([])
+    // Parameter-less paths outside the public API answer 405 for other methods (src/server/httpGuard.ts).
+    const fixed = Object.keys(paths).filter((p) => !p.includes('{') && !isPublicReadPath(p)).sort()
+    expect(fixed).toEqual(Object.keys(FIXED_PATH_METHODS).sort())
+    for (const p of fixed) expect([p, FIXED_PATH_METHODS[p].filter((m) => !['HEAD', 'OPTIONS'].includes(m))]).toEqual([p, Object.keys(paths[p]).map((m) => m.toUpperCase())])
+    for (const [path, item] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const codes = Object.keys(op.responses)
+        expect([method, path, codes.some((c) => c.startsWith('2'))]).toEqual([method, path, true])
+        // An operation with a parameter or a body can be refused; its refusal is documented.
+        if (path.includes('{') || method !== 'get') expect([method, path, codes.some((c) => c.startsWith('4'))]).toEqual([method, path, true])
+      }
+    }
   })
 })

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionConfig, Field, PayloadRequest } from 'payload'
 
 import { userDepartment } from '../../src/access/userDepartment'
+import { validDate } from '../../src/rules/dates'
 import { L, pick } from '../../src/i18n'
 import { sameId } from '../../src/ids'
 import { packageLocked } from '../../src/lifecycle/locks'
@@ -52,6 +53,9 @@ const photoKeys = ((value: unknown, { data, req }: { data: { photos?: { key?: st
     : true
 })
 
+/** A real calendar date in a plausible year: interviews held since 2000, announced up to two years ahead. */
+const scheduledAtValid = validDate(MEDIA_RULES.liveRecord, { minYear: 2000, maxYearsAhead: 2 })
+
 /** Record writes (the interview endpoints) may not touch the core, whatever they send. */
 const guardRecordWrite: CollectionBeforeChangeHook = async ({ context, data, originalDoc, req }) => {
   if (!context.liveRecord || !originalDoc) return data
@@ -101,10 +105,29 @@ const orderRecord: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => 
   return data
 }
 
-/** Readers outside the department see answered questions only, without who moderated them. */
-const hideModeration: CollectionAfterReadHook = ({ doc, overrideAccess, req }) => {
-  if (overrideAccess !== false || isAdminUser(req.user) || (req.user && sameId(userDepartment(req), doc.department))) return doc
+/**
+ * Who sees the whole question record (pending and rejected questions, moderation): admins and the interview's own
+ * department. Without a document (a `where` on these fields is being checked) only admins: a query is answered
+ * over every department's interviews.
+ */
+const seesModeration = (req: PayloadRequest, doc: undefined | { department?: unknown }) =>
+  isAdminUser(req.user) || Boolean(req.user && doc && sameId(userDepartment(req), doc.department as Parameters<typeof sameId>[0]))
+
+/**
+ * One visibility rule for every way of reading questions (REST list and single read, GraphQL, `where`): the
+ * afterRead hook keeps answered questions only, and field access hides moderation fields and refuses to query
+ * question contents for everybody else. Only an explicit overrideAccess (the system's own Local API reads) skips it:
+ * REST and GraphQL list reads leave overrideAccess undefined.
+ */
+const hideModeration: CollectionAfterReadHook = ({ context, doc, overrideAccess, req }) => {
+  if (overrideAccess === true || context.fullRecord || seesModeration(req, doc)) return doc
   return { ...doc, questions: publicQuestions(doc.questions) }
+}
+
+const moderationOnly = { read: ({ doc, req }: { doc?: { department?: unknown }; req: PayloadRequest }) => seesModeration(req, doc) }
+const answeredOrModeration = {
+  read: ({ doc, req, siblingData }: { doc?: { department?: unknown }; req: PayloadRequest; siblingData?: { status?: unknown } }) =>
+    seesModeration(req, doc) || (doc !== undefined && siblingData?.status === 'answered'),
 }
 
 export const Interviews: CollectionConfig = mediaMemberCollection({
@@ -137,7 +160,14 @@ export const Interviews: CollectionConfig = mediaMemberCollection({
     {
       type: 'row',
       fields: [
-        { name: 'scheduledAt', type: 'date', required: true, label: L('访谈时间', 'Scheduled at'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'scheduledAt',
+          type: 'date',
+          required: true,
+          label: L('访谈时间', 'Scheduled at'),
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          validate: scheduledAtValid,
+        },
         {
           name: 'status',
           type: 'select',
@@ -214,19 +244,19 @@ export const Interviews: CollectionConfig = mediaMemberCollection({
           type: 'row',
           fields: [
             { name: 'key', type: 'text', label: L('编号', 'Key'), admin: { readOnly: true } },
-            { name: 'askerName', type: 'text', required: true, label: L('网友昵称', 'Asker') },
+            { name: 'askerName', type: 'text', required: true, label: L('网友昵称', 'Asker'), access: answeredOrModeration },
             { name: 'askedAt', type: 'date', label: L('提问时间', 'Asked at'), admin: { readOnly: true } },
             { name: 'status', type: 'select', required: true, defaultValue: 'pending', options: options(QUESTION_STATUSES), label: L('状态', 'Status') },
           ],
         },
-        { name: 'question', type: 'textarea', required: true, label: L('提问', 'Question') },
+        { name: 'question', type: 'textarea', required: true, label: L('提问', 'Question'), access: answeredOrModeration },
         {
           type: 'row',
           fields: [
             { name: 'answerSeq', type: 'number', label: L('回答段落序号', 'Answer segment no.') },
-            { name: 'rejectReason', type: 'text', label: L('未采用原因', 'Reason not used') },
-            { name: 'moderatedBy', type: 'relationship', relationTo: 'users', label: L('审核人', 'Moderated by'), admin: { readOnly: true } },
-            { name: 'moderatedAt', type: 'date', label: L('审核时间', 'Moderated at'), admin: { readOnly: true } },
+            { name: 'rejectReason', type: 'text', label: L('未采用原因', 'Reason not used'), access: moderationOnly },
+            { name: 'moderatedBy', type: 'relationship', relationTo: 'users', label: L('审核人', 'Moderated by'), admin: { readOnly: true }, access: moderationOnly },
+            { name: 'moderatedAt', type: 'date', label: L('审核时间', 'Moderated at'), admin: { readOnly: true }, access: moderationOnly },
           ],
         },
       ],

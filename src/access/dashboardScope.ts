@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { type Id, sameId } from '../ids'
+import { isDocumentId } from '../input/ids'
 import { CROSS_DEPARTMENT_ROLES, hasRole } from '../roles'
 import { badRequest } from '../http'
 import { RULE_NAMES, RuleViolation } from '../rules/errors'
@@ -58,7 +59,8 @@ export function dashboardScope(req: PayloadRequest, requested?: null | string): 
  */
 export function requestScope(req: PayloadRequest): DashboardScope | Response {
   const value = new URL(req.url ?? 'http://localhost/').searchParams.get('department') || null
-  if (value !== null && !DEPARTMENT_PARAM.test(value)) {
+  // The adapter's id form: `-58800` is no department on any adapter (and an evaluator's query would silently match none).
+  if (value !== null && !isDocumentId(req.payload, value)) {
     const shown = value.slice(0, 64)
     return badRequest(req, `“${shown}” is not a department id.`, `“${shown}”不是有效的部门编号。`)
   }

@@ -1,53 +1,39 @@
 import { INTERPRETATION_FORMS } from '../rules/interpretationForms'
-import { PACKAGE_MEMBERS } from '../lifecycle/members'
-import { PACKAGE_ACTIONS } from '../lifecycle/packageLifecycle'
 import { STAGES } from '../lifecycle/stages'
-import { SUPPLEMENT_ACTIONS } from '../lifecycle/supplementLifecycle'
-import { DOCUMENT_TYPES } from '../rules/documentTypes'
-import { SUBJECTS } from '../rules/subjects'
+import { authPaths } from './contract/auth'
+import { documentPaths } from './contract/documents'
+import { mediaPaths } from './contract/media'
+import { publicPaths } from './contract/public'
+import { reportPaths } from './contract/reports'
+import { date, ERROR_SCHEMA, id, idSchema, nullable, type PathItems, ref, str } from './contract/schema'
+import { workflowPaths } from './contract/workflow'
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
-const nullable = (schema: object) => ({ oneOf: [schema, { type: 'null' }] })
-const id = { oneOf: [{ type: 'integer' }, { type: 'string' }], description: 'Number on SQLite, ObjectId string on MongoDB' }
-const str = { type: 'string' }
-const date = { type: 'string', format: 'date-time' }
-const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } })
-const errors = (description: string) => json(ref('Error'), description)
-const cached = {
-  ETag: { description: 'Content hash; send it back as If-None-Match to get 304', schema: str },
-  'Cache-Control': { schema: str, example: 'public, max-age=30, stale-while-revalidate=300' },
-}
-const query = (name: string, schema: object, description: string) => ({ name, in: 'query', required: false, schema, description })
-const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, schema: str, description })
-const ifNoneMatch = { name: 'If-None-Match', in: 'header', required: false, schema: str }
+/**
+ * The sections of the document, one per group of endpoints (src/api/contract/*.ts). A new endpoint goes into its
+ * group's section, or a new section file listed here; CI validates the whole (tests/openapi.test.ts) and fuzzes it
+ * (scripts/fuzz.sh).
+ */
+export const OPENAPI_SECTIONS: PathItems[] = [publicPaths, workflowPaths, reportPaths, documentPaths, mediaPaths, authPaths]
 
-const listParams = [
-  query('page', { type: 'integer', minimum: 1, maximum: 10000, default: 1 }, 'Page'),
-  query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 }, 'Page size'),
-  query('department', str, 'Drafting department id'),
-  query('documentType', { enum: DOCUMENT_TYPES.map((t) => t.value) }, '文种'),
-  query('subject', { enum: SUBJECTS.map((s) => s.value) }, '主题分类'),
-  query('year', { type: 'integer' }, 'Year written (成文年份)'),
-  query('validity', { enum: ['valid', 'expired', 'repealed'] }, '有效性'),
-  query('form', { enum: INTERPRETATION_FORMS.map((f) => f.value) }, 'Only policies with a released interpretation of this form'),
-]
-
-/** OpenAPI 3.1 description of the public content API and the workflow API (served at /api/openapi.json). */
-export function openApiDocument(serverUrl: string) {
+/** OpenAPI 3.1 description of everything websites, drafting systems, editors' tools and evaluators call (served at /api/openapi.json). */
+export function openApiDocument(serverUrl: string, idType: 'number' | 'text' = 'number') {
   return {
     openapi: '3.1.0',
     info: {
       title: '政策解读管理系统 API · Policy interpretation CMS API',
-      version: '1.0.0',
+      version: '1.1.0',
       description:
-        'Public endpoints (`/api/public/…`) serve only released, proactively disclosed (主动公开) content, anonymously and cacheably. ' +
+        'Public endpoints (`/api/public/…`) serve only released, proactively disclosed (主动公开) content, anonymously, cacheably and to any origin (CORS, no credentials). ' +
         'Workflow endpoints move a policy package through 三同步 (drafted, signed, released together) and need a signed-in user ' +
-        '(`Authorization: JWT <token>` from `POST /api/users/login`). Errors carry a rule code in `errors[0].data.rule`.',
+        '(`Authorization: JWT <token>` from `POST /api/users/login`). Every error answers with the Error body: a stable `name`, a message in the request’s language, ' +
+        'and for refusals the rule (`data.rule`, `data.ruleName`, `data.hint`). An empty query parameter is the same as an absent one. ' +
+        'Methods not listed for a path answer 405 with `Allow`; HEAD answers like GET without a body.',
     },
     servers: [{ url: serverUrl || '/' }],
     components: {
       securitySchemes: { jwt: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'JWT <token>' } },
       schemas: {
+        Id: idSchema(idType),
         Bilingual: { type: 'object', required: ['zh', 'en'], properties: { zh: str, en: str } },
         Option: nullable({ type: 'object', required: ['value', 'label'], properties: { value: str, label: ref('Bilingual') } }),
         Department: nullable({ type: 'object', required: ['id'], properties: { id, name: str, shortName: nullable(str) } }),
@@ -57,27 +43,7 @@ export function openApiDocument(serverUrl: string) {
           properties: { html: str, text: str, lexical: { description: 'Lexical editor JSON' } },
         },
         Links: { type: 'object', required: ['self'], properties: { self: str, policy: str } },
-        Error: {
-          type: 'object',
-          required: ['errors'],
-          properties: {
-            errors: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['message'],
-                properties: {
-                  message: str,
-                  name: str,
-                  data: {
-                    type: 'object',
-                    properties: { rule: str, ruleName: ref('Bilingual'), hint: str, document: { type: 'object' } },
-                  },
-                },
-              },
-            },
-          },
-        },
+        Error: ERROR_SCHEMA,
         PolicySummary: {
           type: 'object',
           required: ['id', 'title', 'documentNumber', 'indexNumber', 'documentType', 'department', 'writtenAt', 'releasedAt', 'links'],
@@ -167,162 +133,6 @@ export function openApiDocument(serverUrl: string) {
         },
       },
     },
-    paths: {
-      '/api/public/policies': {
-        get: {
-          summary: 'Released policies, newest first',
-          parameters: [...listParams, ifNoneMatch],
-          responses: { 200: { ...json(ref('PolicyList'), 'A page of policies'), headers: cached }, 304: { description: 'Not modified' }, 400: errors('Bad query') },
-        },
-      },
-      '/api/public/policies/{id}': {
-        get: {
-          summary: 'The bundle: policy, consultation notice and all released members (双关联)',
-          parameters: [pathParam('id', 'Policy id'), ifNoneMatch],
-          responses: { 200: { ...json(ref('PolicyBundle'), 'The bundle'), headers: cached }, 304: { description: 'Not modified' }, 404: errors('Not released or not public') },
-        },
-      },
-      '/api/public/lookup': {
-        get: {
-          summary: 'The bundle addressed by 索引号 or 发文字号',
-          parameters: [query('indexNumber', str, '索引号'), query('documentNumber', str, '发文字号')],
-          responses: { 200: json(ref('PolicyBundle'), 'The bundle'), 400: errors('Neither or both given'), 404: errors('Not found') },
-        },
-      },
-      ...Object.fromEntries(
-        PACKAGE_MEMBERS.map(({ label, slug }) => [
-          `/api/public/${slug}/{id}`,
-          {
-            get: {
-              summary: `One released ${label.en} (${label.zh}), with its link back to the policy (原文)`,
-              parameters: [pathParam('id', `${label.en} id`), ifNoneMatch],
-              responses: { 200: { ...json(ref('Member'), `The ${label.en}`), headers: cached }, 404: errors('Not found') },
-            },
-          },
-        ]),
-      ),
-      '/api/public/search': {
-        get: {
-          summary: '站内搜索: ranked, highlighted hits over released public content, with facets',
-          parameters: [
-            query('q', str, 'Query (Chinese segmented; 发文字号 / 索引号 match exactly first)'),
-            query('type', str, 'Content type'),
-            query('department', str, 'Department id'),
-            query('year', { type: 'integer' }, 'Year'),
-            query('form', str, 'Interpretation form'),
-            query('page', { type: 'integer', minimum: 1 }, 'Page'),
-          ],
-          responses: {
-            200: json(
-              { type: 'object', required: ['engine'], properties: { engine: { enum: ['embedded', 'opensearch'], description: 'Which search engine answered' } } },
-              'Hits, facets, total, query time, and the engine that answered',
-            ),
-            400: errors('Bad query'),
-            503: errors('The search engine (OpenSearch) is unreachable: search-unavailable; the rest of the API keeps working'),
-          },
-        },
-      },
-      '/api/public/attachments/{id}': {
-        get: { summary: 'An attachment of a released policy', parameters: [pathParam('id', 'Media id')], responses: { 200: { description: 'The file' }, 404: errors('Not attached to a released policy') } },
-      },
-      '/api/public/feeds/{name}': {
-        get: {
-          summary: 'Feeds (订阅): policies.rss, policies.atom, policies.json, interpretations.rss …',
-          parameters: [pathParam('name', '{policies|interpretations}.{rss|atom|json}'), query('department', str, 'Department id'), query('form', { enum: INTERPRETATION_FORMS.map((f) => f.value) }, 'Interpretation form')],
-          responses: {
-            200: {
-              description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1',
-              content: { 'application/rss+xml': { schema: str }, 'application/atom+xml': { schema: str }, 'application/feed+json': { schema: { type: 'object' } } },
-            },
-            404: errors('Unknown feed'),
-          },
-        },
-      },
-      '/api/policies/{id}/workflow': {
-        get: { summary: 'Package state and the caller’s next steps', security: [{ jwt: [] }], parameters: [pathParam('id', 'Policy id')], responses: { 200: json(ref('WorkflowState'), 'State'), 404: errors('Not found or not yours') } },
-      },
-      '/api/policies/{id}/workflow/{action}': {
-        post: {
-          summary: `A lifecycle step: ${PACKAGE_ACTIONS.join(', ')}`,
-          security: [{ jwt: [] }],
-          parameters: [pathParam('id', 'Policy id'), { name: 'action', in: 'path', required: true, schema: { enum: [...PACKAGE_ACTIONS] } }],
-          requestBody: {
-            required: false,
-            content: {
-              'application/json': {
-                schema: { type: 'object', additionalProperties: false, properties: { reason: str, releaseAt: date, documentNumber: str } },
-              },
-            },
-          },
-          responses: {
-            200: json({ allOf: [ref('WorkflowState'), { type: 'object', properties: { doc: { type: 'object' } } }] }, 'New state'),
-            400: errors('Bad body, missing reason, invalid document number'),
-            401: errors('Not signed in'),
-            403: errors('Wrong role or department; two-person rule'),
-            404: errors('Not found or not yours'),
-            409: errors('Step not open from this stage; package locked'),
-            422: errors('Double association not satisfied; no document number'),
-          },
-        },
-      },
-      '/api/compliance': {
-        get: {
-          summary: '合规统计 Compliance report, recomputed from the audit trail (admins and evaluators: all departments; others: their own)',
-          security: [{ jwt: [] }],
-          parameters: [
-            query('year', { type: 'integer', minimum: 2000, maximum: 2100 }, 'Calendar year of release (China Standard Time); all years when left out'),
-            query('department', str, 'Department id; department users: their own (the default)'),
-            query('format', { enum: ['json', 'csv', 'xlsx'], default: 'json' }, 'json, or an export: CSV (UTF-8 with BOM) or Excel'),
-          ],
-          responses: {
-            200: {
-              description: 'ComplianceReport (src/compliance/types.ts), or its CSV / XLSX export',
-              content: {
-                'application/json': { schema: { type: 'object', required: ['generatedAt', 'filters', 'overall', 'departments', 'byMonth', 'forms', 'exemptionsByReason', 'overdueNow', 'auditHead'] } },
-                'text/csv': { schema: str },
-                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', contentEncoding: 'binary' } },
-              },
-            },
-            400: errors('Bad year, department or format'),
-            401: errors('Not signed in'),
-            403: errors('Another department’s figures; no department'),
-          },
-        },
-      },
-      '/api/compliance/pending': {
-        get: {
-          summary: 'Packages not yet released (drafting … scheduled) with what blocks them (rule, name, fix) and whether they are past their release deadline',
-          security: [{ jwt: [] }],
-          parameters: [query('department', str, 'Department id; department users: their own (the default)')],
-          responses: {
-            200: json({ type: 'object', required: ['generatedAt', 'department', 'total', 'docs'] }, 'Pending packages, overdue and blocked first'),
-            400: errors('Bad department id'),
-            401: errors('Not signed in'),
-            403: errors('Another department’s packages; no department'),
-          },
-        },
-      },
-      '/api/catalog/status': {
-        get: {
-          summary: '政务公开标准目录: every catalog item with its column’s last public update, the next deadline and whether it sleeps (睡眠栏目)',
-          security: [{ jwt: [] }],
-          parameters: [query('department', str, 'Responsible unit id; department users: their own (the default)')],
-          responses: {
-            200: json({ type: 'object', required: ['generatedAt', 'department', 'total', 'stale', 'items'] }, 'Items with lastUpdatedAt, deadline, stale, tracked'),
-            400: errors('Bad department id'),
-            401: errors('Not signed in'),
-            403: errors('Another department’s items; no department'),
-          },
-        },
-      },
-      '/api/interpretations/{id}/workflow/{action}': {
-        post: {
-          summary: `Supplementary interpretation step: ${SUPPLEMENT_ACTIONS.join(', ')}`,
-          security: [{ jwt: [] }],
-          parameters: [pathParam('id', 'Interpretation id'), { name: 'action', in: 'path', required: true, schema: { enum: [...SUPPLEMENT_ACTIONS] } }],
-          responses: { 200: json({ type: 'object' }, 'Updated'), 403: errors('Wrong role'), 409: errors('Not a supplement / wrong stage') },
-        },
-      },
-    },
+    paths: Object.assign({}, ...OPENAPI_SECTIONS) as PathItems,
   }
 }

@@ -25,8 +25,16 @@ export const listQuery = z
 
 export type ListQuery = z.infer<typeof listQuery>
 
+/**
+ * The query's parameters with empty ones left out: forms submit `department=` for “any”, and the contract says an
+ * empty parameter means the parameter is absent.
+ */
+export function nonEmptyParams(req: Pick<PayloadRequest, 'url'>): Record<string, string> {
+  return Object.fromEntries([...new URL(req.url ?? 'http://x/').searchParams].filter(([, v]) => v.trim() !== ''))
+}
+
 export function parseQuery<S extends z.ZodTypeAny>(req: PayloadRequest, schema: S): { error: string } | { value: z.infer<S> } {
-  const params = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
+  const params = nonEmptyParams(req)
   const parsed = schema.safeParse(params)
   if (parsed.success) {
     // Ids have the adapter's form; another (`abc` on SQLite) would fail to bind instead of matching nothing.

@@ -11,9 +11,11 @@ import type {
 import { ValidationError } from 'payload'
 import { validOperatorSet } from 'payload/shared'
 
+import { stableErrorNames } from '../api/errorNames'
 import { type Bilingual, pick } from '../i18n'
+import { multipartFileLimit } from '../media/config'
 import { fileNameProblem } from '../media/fileName'
-import { mediaRefusal } from '../media/rules'
+import { formatBytes, mediaRefusal } from '../media/rules'
 import { RuleViolation } from '../rules/errors'
 import { isDocumentId } from './ids'
 
@@ -381,11 +383,26 @@ export const guardInput: CollectionBeforeOperationHook = ({ args, collection, op
 export const requestErrors: AfterErrorHook = ({ error, req }) => {
   if (!req?.context || req.context[REACHED]) return
   const status = (error as { status?: number }).status ?? 500
-  if (status < 500 && !(error instanceof SyntaxError)) return
+  const overLimit = /size limit has been reached/i.test(error.message)
+  if (status < 500 && !(error instanceof SyntaxError) && !overLimit) return
   const type = (req.headers?.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
   const withBody = ['POST', 'PATCH', 'PUT'].includes(String(req.method).toUpperCase())
   let refusal: RuleViolation | undefined
-  if (error instanceof SyntaxError) {
+  // The multipart parser's own limit (busboy): an English sentence and a 500 unless answered as the size rule.
+  if (withBody && overLimit) {
+    refusal = mediaRefusal(req, {
+      status: 413,
+      rule: 'media-file-size',
+      message: {
+        en: `the upload is larger than ${formatBytes(multipartFileLimit())}, the most this server accepts in one request.`,
+        zh: `上传内容超过单次请求上限 ${formatBytes(multipartFileLimit())}。`,
+      },
+      hint: {
+        en: 'Compress the file or shorten the video; the limits are MEDIA_MAX_IMAGE_MB and MEDIA_MAX_VIDEO_MB.',
+        zh: '请压缩文件或缩短视频；上限由 MEDIA_MAX_IMAGE_MB 和 MEDIA_MAX_VIDEO_MB 配置。',
+      },
+    })
+  } else if (error instanceof SyntaxError) {
     refusal = refuse(
       req,
       400,
@@ -417,5 +434,6 @@ export const inputGuards: Plugin = (config: Config): Config => ({
     ...collection,
     hooks: { ...collection.hooks, beforeOperation: [guardInput, ...(collection.hooks?.beforeOperation ?? [])] },
   })),
-  hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), requestErrors] },
+  // Stable names first: requestErrors then replaces whole answers for errors raised while reading the request.
+  hooks: { ...config.hooks, afterError: [stableErrorNames, ...(config.hooks?.afterError ?? []), requestErrors] },
 })

@@ -14,6 +14,13 @@ export const supplementWorkflowEndpoint = (slug: MemberSlug): Endpoint => ({
   path: '/:id/workflow/:action',
   method: 'post',
   handler: async (req) => {
+    // Anonymous callers get 401 before their body is looked at.
+    if (!req.user) {
+      return Response.json(
+        { errors: [{ name: 'UnauthorizedError', message: pick(req, { en: 'Sign in first (POST /api/users/login).', zh: '请先登录（POST /api/users/login）。' }) }] },
+        { status: 401 },
+      )
+    }
     const action = String(req.routeParams?.action)
     if (!(SUPPLEMENT_ACTIONS as readonly string[]).includes(action)) {
       return Response.json(

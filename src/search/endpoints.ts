@@ -51,7 +51,7 @@ export function parseSearchParams(req: PayloadRequest): SearchParams {
       { en: 'Search for a few key words or a document number.', zh: '请输入几个关键词或发文字号进行搜索。' },
     )
   }
-  const page = params.has('page') ? integer(params.get('page')!) : 1
+  const page = params.get('page') ? integer(params.get('page')!) : 1
   if (!(page >= 1 && page <= MAX_PAGE)) {
     throw refuse(
       req,
@@ -59,7 +59,7 @@ export function parseSearchParams(req: PayloadRequest): SearchParams {
       { en: 'Narrow the search with more words or the type, department, year and form filters.', zh: '请增加关键词，或按类型、部门、年份、解读形式筛选缩小范围。' },
     )
   }
-  const pageSize = params.has('limit') ? integer(params.get('limit')!) : DEFAULT_PAGE_SIZE
+  const pageSize = params.get('limit') ? integer(params.get('limit')!) : DEFAULT_PAGE_SIZE
   if (!(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE)) {
     throw refuse(
       req,

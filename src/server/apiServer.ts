@@ -2,7 +2,7 @@
  * The REST, GraphQL and public content API on plain `node:http`, without Next: for tests that need a real server
  * process (the crash test kills it), load and soak runs where no production build exists, and tools.
  *
- * Every request goes through the same handlers as the Next route (src/app/(payload)/api/[...slug]/route.ts):
+ * Every request goes through the same handlers as the Next routes (src/app/(payload)/api/public/[...slug]/route.ts):
  * the public cache's fast path for GETs, then Payload's `handleEndpoints`; `POST /api/graphql` through
  * `GRAPHQL_POST`. The admin panel is Next's and is not served here.
  */
@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
 import { cachedBytes } from '../api/publicCache'
+import { guardNodeRequest } from './httpGuard'
 
 export type ApiServer = { close: () => Promise<void>; port: number; server: Server; url: string }
 
@@ -64,6 +65,9 @@ export function apiRequestListener(config: Promise<SanitizedConfig> | SanitizedC
     res.on('close', () => {
       if (!res.writableFinished) controller.abort()
     })
+    const head = req.method === 'HEAD'
+    // The same HTTP rules as under `next start` (src/instrumentation.ts): 405, 413, CORS, HEAD as GET.
+    if (guardNodeRequest(req, res)) return
     try {
       // The hot path: a cached public response written straight from its bytes, before any Request is built.
       if (req.method === 'GET' || req.method === 'HEAD') {
@@ -88,7 +92,7 @@ export function apiRequestListener(config: Promise<SanitizedConfig> | SanitizedC
       } else {
         response = await rest(request)
       }
-      await send(res, response, req.method === 'HEAD')
+      await send(res, response, head)
     } catch (error) {
       if (controller.signal.aborted) return
       console.error(error)

@@ -192,4 +192,5 @@ export const BODY_BUILDERS: Record<string, (f: Fixtures) => Record<string, unkno
   infographic: (f) => ({ title: '一图读懂（测试）', policy: f.draftA, alt: '测试长图', textAlternative: '一、测试内容' }),
   video: (f) => ({ title: '视频解读（测试）', policy: f.draftA, transcript: '各位网友大家好。' }),
   user: (f) => ({ email: 'abuse@demo.gov.cn', password: 'demo1234', roles: ['viewer'], department: f.deptA }),
+  interview: (f) => ({ title: '在线访谈（测试）', policy: f.draftA, scheduledAt: '2026-12-01T02:00:00.000Z', host: { name: '李主持' } }),
 }

@@ -1,4 +1,4 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { z } from 'zod'
 
@@ -19,11 +19,25 @@ const body = z
   })
   .strict()
 
+/** 401 before anything else: anonymous callers learn nothing, not even whether their body would be valid. */
+function requireUser(req: PayloadRequest): void {
+  if (req.user) return
+  throw new RuleViolation(req, {
+    status: 401,
+    rule: 'department-scope',
+    ruleName: RULE_NAMES.departmentScope,
+    message: { en: 'the workflow of a package is for signed-in users only.', zh: '审签流程仅限已登录用户。' },
+    hint: { en: 'Sign in (Authorization: JWT <token> from POST /api/users/login).', zh: '请先登录（POST /api/users/login 获取令牌）。' },
+  })
+}
+
 /** GET /api/policies/:id/workflow — stage, who did what, what blocks the package, and the caller's next steps. */
 export const workflowStateEndpoint: Endpoint = {
   path: '/:id/workflow',
   method: 'get',
   handler: async (req) => {
+    // Who submitted, reviewed and signed is internal: the public reads the released package, not its workflow.
+    requireUser(req)
     const policy = await req.payload
       .findByID({ collection: 'policies', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, user: req.user, req })
       .catch(() => null)
@@ -41,6 +55,7 @@ export const workflowActionEndpoint: Endpoint = {
   path: '/:id/workflow/:action',
   method: 'post',
   handler: async (req) => {
+    requireUser(req)
     const action = String(req.routeParams?.action)
     if (!(PACKAGE_ACTIONS as readonly string[]).includes(action)) {
       return Response.json(

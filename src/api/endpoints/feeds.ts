@@ -1,9 +1,13 @@
 import type { Endpoint } from 'payload'
 
 import { badRequest } from '../../http'
+import { pick } from '../../i18n'
 import { FEED_FORMATS, FEED_TYPES, type FeedFormat, interpretationsFeed, policiesFeed } from '../feeds'
 import { cachedResponse, LISTS_TAG } from '../publicCache'
 import { listQuery, parseQuery } from '../query'
+
+/** Every feed path: {policies|interpretations}.{rss|atom|json} (the OpenAPI document's enum). */
+export const FEED_NAMES = (['policies', 'interpretations'] as const).flatMap((kind) => Object.keys(FEED_FORMATS).map((format) => `${kind}.${format}`))
 
 const feedQuery = listQuery.pick({ department: true, documentType: true, subject: true, form: true })
 
@@ -15,13 +19,14 @@ export const feedsEndpoint: Endpoint = {
   path: '/public/feeds/:name',
   method: 'get',
   handler: async (req) => {
-    const [kind, format] = String(req.routeParams?.name).split('.') as [string, FeedFormat]
-    if (!['policies', 'interpretations'].includes(kind) || !(format in FEED_FORMATS)) {
+    const name = String(req.routeParams?.name)
+    if (!(FEED_NAMES as readonly string[]).includes(name)) {
       return Response.json(
-        { errors: [{ message: 'Feeds: /api/public/feeds/{policies|interpretations}.{rss|atom|json}' }] },
+        { errors: [{ message: pick(req, { en: `No feed “${name.slice(0, 40)}”; feeds: ${FEED_NAMES.join(', ')}.`, zh: `没有订阅源“${name.slice(0, 40)}”；可用：${FEED_NAMES.join('、')}。` }) }] },
         { status: 404 },
       )
     }
+    const [kind, format] = name.split('.') as [string, FeedFormat]
     const q = parseQuery(req, feedQuery)
     if ('error' in q) return badRequest(req, `Invalid query: ${q.error}.`, `查询参数有误：${q.error}。`)
     const url = new URL(req.url ?? 'http://localhost/')

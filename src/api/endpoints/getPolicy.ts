@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { pick } from '../../i18n'
+import { isDocumentId } from '../../input/ids'
 import { cachedResponse, policyTag } from '../publicCache'
 import { publicFindOne } from '../publicRead'
 import { policyBundle } from '../publicViews'
@@ -31,7 +32,8 @@ async function bundleResponse(req: PayloadRequest, where: Where) {
 export const getPolicyEndpoint: Endpoint = {
   path: '/public/policies/:id',
   method: 'get',
-  handler: (req) => bundleResponse(req, { id: { equals: String(req.routeParams?.id) } }),
+  handler: (req) =>
+    isDocumentId(req.payload, String(req.routeParams?.id)) ? bundleResponse(req, { id: { equals: String(req.routeParams?.id) } }) : notFound(req)(),
 }
 
 /** GET /api/public/lookup?indexNumber=… or ?documentNumber=… — the same bundle, addressed the way documents are cited. */

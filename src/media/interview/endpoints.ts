@@ -3,8 +3,8 @@ import { type Endpoint, isolateObjectProperty, type PayloadRequest } from 'paylo
 import { z } from 'zod'
 
 import { badRequest, readJsonBody } from '../../http'
-import { type Bilingual, pick } from '../../i18n'
-import type { Id } from '../../ids'
+import { type Bilingual, cstTime, pick } from '../../i18n'
+import { type Id, idOf, sameId } from '../../ids'
 import { attachImage, editableRecord } from '../attachments'
 import { PHOTO_SPEC } from '../derivatives'
 import { MEDIA_RULES, mediaRefusal } from '../rules'
@@ -116,6 +116,29 @@ const segmentBody = z
   })
   .strict()
 
+/** Clocks of editors' machines drift a little; a minute ahead is still "now". */
+const SEGMENT_CLOCK_SKEW_MS = 60_000
+
+/** The highest sequence number ever appended to this interview, from the audit trail (the record may have lost it). */
+async function lastAuditedSeq(req: PayloadRequest, doc: Interview): Promise<number> {
+  const policy = idOf(doc.policy as Parameters<typeof idOf>[0])
+  if (policy === undefined) return 0
+  const { docs } = await req.payload.find({
+    collection: 'audit-log',
+    where: { and: [{ action: { equals: 'interview-segment' } }, { policy: { equals: policy } }] },
+    pagination: false,
+    depth: 0,
+    select: { details: true, members: true },
+    req,
+  })
+  return Math.max(
+    0,
+    ...docs
+      .filter((e) => Array.isArray(e.members) && (e.members as { collection?: unknown; id?: Id }[]).some((m) => m.collection === 'interviews' && sameId(m.id, doc.id)))
+      .map((e) => Number((e.details as { seq?: unknown } | null)?.seq) || 0),
+  )
+}
+
 /** POST /:id/segments {speaker, role, text, at?, images?} — appends one segment to a live interview. */
 const segmentEndpoint: Endpoint = {
   path: '/:id/segments',
@@ -131,13 +154,24 @@ const segmentEndpoint: Endpoint = {
       const segments = current.segments ?? []
       const last = segments.at(-1)
       const at = body.at ? new Date(body.at).toISOString() : new Date().toISOString()
+      // A segment timed ahead of now would make every segment really spoken after it "go back in time" (409).
+      if (new Date(at).getTime() > Date.now() + SEGMENT_CLOCK_SKEW_MS) {
+        throw refuse(
+          req,
+          current,
+          'interview-segment-order',
+          400,
+          { en: `the segment is timed ${cstTime(at)}, later than now (${cstTime(Date.now())}).`, zh: `该段时间（${cstTime(at)}）晚于当前时间（${cstTime(Date.now())}）。` },
+          { en: 'Give the time it was spoken, or leave “at” out to use the current time.', zh: '请填写实际发言时间，或不填“at”以使用当前时间。' },
+        )
+      }
       if (last && new Date(at).getTime() < new Date(last.at).getTime()) {
         throw refuse(
           req,
           current,
           'interview-segment-order',
           409,
-          { en: `the segment is timed ${at}, before the last one (${last.at}).`, zh: `该段时间（${at}）早于上一段（${last.at}）。` },
+          { en: `the segment is timed ${cstTime(at)}, before the last one (${cstTime(last.at)}).`, zh: `该段时间（${cstTime(at)}）早于上一段（${cstTime(last.at)}）。` },
           { en: 'Segments are appended in the order they were spoken; leave “at” out to use the current time.', zh: '实录须按发言先后追加；不填“at”则使用当前时间。' },
         )
       }
@@ -153,7 +187,8 @@ const segmentEndpoint: Endpoint = {
           { en: `Upload it first with POST /api/interviews/${current.id}/photos and use the key it returns.`, zh: `请先通过 POST /api/interviews/${current.id}/photos 上传照片，再引用返回的 key。` },
         )
       }
-      const seq = Math.max(0, ...segments.map((s) => s.seq ?? 0)) + 1
+      // Numbers a live client has seen are never given again, even when an admin removed the segment since.
+      const seq = Math.max(0, ...segments.map((s) => s.seq ?? 0), await lastAuditedSeq(req, current)) + 1
       const segment: Segment = { seq, speaker: body.speaker, role: body.role, text: body.text, at, images: body.images ?? [] }
       await writeRecord(req, current, { segments: [...segments, segment] }, { action: 'interview-segment', details: { title: current.title, seq } })
       return { segment, lastSeq: seq }
@@ -170,11 +205,26 @@ function liveSlice(doc: Interview, after: number) {
   return { id: doc.id, status: doc.status ?? 'upcoming', statusLabel: statusLabel(doc.status ?? 'upcoming'), lastSeq, segments, questions }
 }
 
-const cursor = (req: PayloadRequest): number => {
-  const raw = req.searchParams?.get('after') ?? req.headers.get('last-event-id') ?? '0'
-  const n = Number(raw)
-  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0
+/** Largest cursor accepted: no interview has a million segments, and a bigger number is a client's mistake. */
+const MAX_CURSOR = 1_000_000
+
+/** The `after` cursor (or Last-Event-ID), a whole number ≥ 0; null when it is not one. Absent or empty: 0. */
+const cursor = (req: PayloadRequest): null | number => {
+  const raw = req.searchParams?.get('after') || req.headers.get('last-event-id') || '0'
+  return /^\d{1,7}$/.test(raw) && Number(raw) <= MAX_CURSOR ? Number(raw) : null
 }
+
+const badCursor = (req: PayloadRequest) =>
+  mediaRefusal(req, {
+    status: 400,
+    rule: 'request-input',
+    ruleName: { en: 'request format', zh: '请求格式' },
+    message: {
+      en: `after “${String(req.searchParams?.get('after') ?? req.headers.get('last-event-id')).slice(0, 20)}” is not a segment number (a whole number from 0 to ${MAX_CURSOR}).`,
+      zh: `after“${String(req.searchParams?.get('after') ?? req.headers.get('last-event-id')).slice(0, 20)}”不是实录段落序号（0 至 ${MAX_CURSOR} 的整数）。`,
+    },
+    hint: { en: 'Send the lastSeq of the previous answer, or leave it out.', zh: '请传入上次返回的 lastSeq，或不传。' },
+  })
 
 const cacheFor = (req: PayloadRequest, seconds: number) => (req.user ? 'private, no-cache' : `public, max-age=${seconds}`)
 
@@ -184,7 +234,9 @@ const liveEndpoint: Endpoint = {
   handler: async (req) => {
     const doc = await readable(req, String(req.routeParams?.id))
     if (!doc) return notFound(req)
-    return Response.json(liveSlice(doc, cursor(req)), { headers: { 'Cache-Control': cacheFor(req, 2) } })
+    const after = cursor(req)
+    if (after === null) throw badCursor(req)
+    return Response.json(liveSlice(doc, after), { headers: { 'Cache-Control': cacheFor(req, 2) } })
   },
 }
 
@@ -202,7 +254,9 @@ const streamEndpoint: Endpoint = {
   handler: async (req) => {
     const id = String(req.routeParams?.id)
     if (!(await readable(req, id))) return notFound(req)
-    let after = cursor(req)
+    const start = cursor(req)
+    if (start === null) throw badCursor(req)
+    let after = start
     let timer: NodeJS.Timeout | undefined
     let closed = false
     const started = Date.now()
@@ -377,6 +431,8 @@ const photosEndpoint: Endpoint = {
     const key = randomBytes(5).toString('hex')
     const saved = await serialised(checked.id, async () => {
       const current = await fresh(req, checked.id)
+      // The record of a finished interview is what was shown; photos belong to its announcement and broadcast.
+      requireStatus(req, current, ['upcoming', 'live'], { en: 'photos are added before or during the broadcast.', zh: '只能在访谈开始前或直播期间添加照片。' })
       return attachImage(req, {
         doc: current,
         ref: key,

@@ -1,6 +1,7 @@
 import webvtt from 'webvtt-parser'
 
 import type { Bilingual } from '../../i18n'
+import { vttMessageZh } from './vttMessages'
 
 export type CaptionProblem = { col?: number; line: number; message: string }
 
@@ -23,6 +24,6 @@ export function describeVttProblems(problems: CaptionProblem[], max = 5): Biling
   const shown = problems.slice(0, max)
   const more = problems.length - shown.length
   const en = shown.map((p) => `line ${p.line}${p.col ? `, column ${p.col}` : ''}: ${p.message}`).join('; ')
-  const zh = shown.map((p) => `第 ${p.line} 行${p.col ? `第 ${p.col} 列` : ''}：${p.message}`).join('；')
+  const zh = shown.map((p) => `第 ${p.line} 行${p.col ? `第 ${p.col} 列` : ''}：${vttMessageZh(p.message)}`).join('；')
   return { en: more ? `${en}; and ${more} more` : en, zh: more ? `${zh}；另有 ${more} 处` : zh }
 }

@@ -14,6 +14,8 @@ export function externalVideoProblem(value: string): Bilingual | null {
   }
   if (url.protocol !== 'https:') return { en: 'only https:// links are accepted.', zh: '仅接受 https:// 链接。' }
   if (url.username || url.password) return { en: 'the link must not carry credentials.', zh: '链接中不得包含用户名或密码。' }
+  // The allow-list names sites, and a site is its https port: another port is another server on that host.
+  if (url.port) return { en: `port ${url.port} is not accepted; link the site’s ordinary https address.`, zh: `不接受端口 ${url.port}；请使用该站点的标准 https 地址。` }
   const host = url.hostname.toLowerCase()
   const allowed = videoUrlHosts()
   if (!allowed.some((h) => host === h || host.endsWith(`.${h}`))) {
