@@ -44,7 +44,19 @@ export function sanitiseHtml(html: string): string {
     })
     table.replaceWith(...rows)
   })
-  return document.body.innerHTML
+  const out = document.body.innerHTML
+  // An unclosed window keeps its whole document alive: thousands of bodies exhaust the heap.
+  dom.window.close()
+  return out
+}
+
+/** Payload's converter builds its own window per call; this one is remembered so that it can be closed after. */
+const opened: JSDOM[] = []
+class ClosingJSDOM extends JSDOM {
+  constructor(html: string) {
+    super(html)
+    opened.push(this)
+  }
 }
 
 let editorConfig: Promise<SanitizedServerEditorConfig> | undefined
@@ -53,5 +65,10 @@ let editorConfig: Promise<SanitizedServerEditorConfig> | undefined
 export async function bodyToLexical(payload: Payload, body: string) {
   if (!looksLikeHtml(body)) return lexicalFromText(body)
   editorConfig ??= editorConfigFactory.default({ config: payload.config })
-  return convertHTMLToLexical({ editorConfig: await editorConfig, html: sanitiseHtml(body), JSDOM })
+  const config = await editorConfig
+  try {
+    return convertHTMLToLexical({ editorConfig: config, html: sanitiseHtml(body), JSDOM: ClosingJSDOM })
+  } finally {
+    for (const dom of opened.splice(0)) dom.window.close()
+  }
 }
