@@ -22,7 +22,7 @@ let closing = false
 const shutdown = () => {
   if (closing) return
   closing = true
-  node.close().then(() => process.exit(0))
+  void node.close().then(() => process.exit(0))
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import { handleEndpoints } from 'payload'
 
 import { mediaDir } from '../src/paths'

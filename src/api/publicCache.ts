@@ -104,8 +104,7 @@ export function tagsForAuditEntry(entry: AuditEntryLike): string[] {
     case 'withdraw':
     case 'supplement-release':
     case 'policy-deleted':
-    // A legacy document imported as a released package: a new row on the lists, its own bundle.
-    case 'imported':
+    case 'imported': // a legacy document arrives released: a new row on the lists, its own bundle
       return [...own, LISTS_TAG]
     // A released policy's one editable field (validity) also filters lists; drafting edits are not public.
     case 'policy-updated':

@@ -3,7 +3,7 @@
 import type { TextFieldClientComponent } from 'payload'
 
 import { Button, TextField, useConfig, useField, useFormFields, useTranslation } from '@payloadcms/ui'
-import React, { useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 
 type Check = { canonical: null | string; problem: { en: string; zh: string } | null; scheme: 'decree' | 'document'; valid: boolean }
 

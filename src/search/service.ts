@@ -1,8 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { AuditAction } from '../events/actions'
 import { type Id } from '../ids'
-import { searchEffect } from './effect'
 import { loadDictionary } from './dictionary'
 import { type Filters, type ParsedQuery, parseQuery, type QueryResult, runQuery } from './query'
 import { type IndexedDoc, type PreparedDoc, type PreparedIndex, type SearchDoc, SearchIndex } from './searchIndex'

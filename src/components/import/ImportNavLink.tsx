@@ -2,7 +2,6 @@
 
 import { useAuth, useConfig, useTranslation } from '@payloadcms/ui'
 import Link from 'next/link'
-import React from 'react'
 
 /** A navigation entry for the 存量导入 admin page, shown to admins only. */
 export function ImportNavLink() {

@@ -1,7 +1,7 @@
 'use client'
 
 import { Button, useConfig, useTranslation } from '@payloadcms/ui'
-import React, { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 type Bilingual = { en: string; zh: string }
 type RowResult = {

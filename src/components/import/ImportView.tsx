@@ -3,7 +3,6 @@ import type { AdminViewServerProps } from 'payload'
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
-import React from 'react'
 
 import { isAdminUser } from '../../roles'
 import { ImportPanel } from './ImportPanel'
