@@ -28,7 +28,9 @@ async function main(): Promise<number> {
   const { importFile, summaryLine } = await import('../src/import/run')
   const { realTextRows, toJsonl } = await import('../tests/fixtures/realText')
 
-  const payload = await getPayload({ config: buildAppConfig({ databaseUrl: `file:${path.join(work, 'bench.db')}`, database: { sqlitePush: true } }) })
+  const payload = await getPayload({
+    config: buildAppConfig({ databaseUrl: `file:${path.join(work, 'bench.db')}`, database: { sqlitePush: true } }),
+  })
   try {
     const client: unknown = 'client' in payload.db ? payload.db.client : null
     if (args.includes('--wal') && canExecute(client)) {
@@ -45,7 +47,9 @@ async function main(): Promise<number> {
     const file = path.join(work, 'library.jsonl')
     const text = toJsonl(rows)
     writeFileSync(file, text)
-    console.log(`bench:import — ${rows.length} rows${args.includes('--wal') ? ' (WAL, synchronous=NORMAL)' : ''}, ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MiB JSON Lines, SQLite ${work}`)
+    console.log(
+      `bench:import — ${rows.length} rows${args.includes('--wal') ? ' (WAL, synchronous=NORMAL)' : ''}, ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MiB JSON Lines, SQLite ${work}`,
+    )
 
     let peakRss = process.memoryUsage().rss
     let peakHeap = process.memoryUsage().heapUsed

@@ -71,18 +71,23 @@ async function plainSharp(png: Buffer, outDir: string): Promise<number> {
     files++
     await fs.writeFile(path.join(outDir, name), await pipeline.toBuffer())
   }
-  const fmt = (p: ReturnType<typeof sharp>, f: string) => (f === 'avif' ? p.avif(ENCODE.avif) : f === 'webp' ? p.webp(ENCODE.webp) : p.jpeg(ENCODE.jpeg))
+  const fmt = (p: ReturnType<typeof sharp>, f: string) =>
+    f === 'avif' ? p.avif(ENCODE.avif) : f === 'webp' ? p.webp(ENCODE.webp) : p.jpeg(ENCODE.jpeg)
   for (const w of variantWidths(INFOGRAPHIC_SPEC, W)) {
     const h = Math.round((H * w) / W)
     for (const f of INFOGRAPHIC_SPEC.formats) if (h <= MAX_ENCODED_SIDE) jobs.push(save(`w${w}.${f}`, fmt(sharp(png).resize(w, h), f)))
   }
   jobs.push(save('thumb.webp', sharp(png).resize(320, 320, { fit: 'cover', position: 'top' }).webp(ENCODE.webp)))
-  jobs.push(save('share.jpg', sharp(png).resize(1200, 630, { fit: 'cover', position: 'top' }).flatten({ background: '#fff' }).jpeg(ENCODE.jpeg)))
+  jobs.push(
+    save('share.jpg', sharp(png).resize(1200, 630, { fit: 'cover', position: 'top' }).flatten({ background: '#fff' }).jpeg(ENCODE.jpeg)),
+  )
   const tw = Math.min(W, INFOGRAPHIC_SPEC.tiles!.maxWidth)
   const th = Math.round((H * tw) / W)
   tileBands(th, tileHeight()).forEach((band, i) => {
     for (const f of INFOGRAPHIC_SPEC.tiles!.formats) {
-      jobs.push(save(`tile-${i}.${f}`, fmt(sharp(png).resize(tw, th).extract({ left: 0, top: band.top, width: tw, height: band.height }), f)))
+      jobs.push(
+        save(`tile-${i}.${f}`, fmt(sharp(png).resize(tw, th).extract({ left: 0, top: band.top, width: tw, height: band.height }), f)),
+      )
     }
   })
   await Promise.all(jobs)
@@ -101,7 +106,9 @@ async function main() {
   try {
     const org = await seedOrganisation(payload)
     const dept = org.departments.finance
-    const login = await call('POST', '/users/login', JSON.stringify({ email: demoEmail('editor'), password: DEMO_PASSWORD }), { 'content-type': 'application/json' })
+    const login = await call('POST', '/users/login', JSON.stringify({ email: demoEmail('editor'), password: DEMO_PASSWORD }), {
+      'content-type': 'application/json',
+    })
     const auth = { authorization: `JWT ${login.body.token}` }
     const policy = await payload.create({
       collection: 'policies',
@@ -125,10 +132,22 @@ async function main() {
     }
 
     const png = await longPng()
-    console.log(`input: ${WIDTH}×${HEIGHT} PNG, ${(png.length / 2 ** 20).toFixed(2)} MiB; ${ROUNDS} rounds; sharp concurrency ${sharp.concurrency()}, ${os.cpus().length} CPUs`)
+    console.log(
+      `input: ${WIDTH}×${HEIGHT} PNG, ${(png.length / 2 ** 20).toFixed(2)} MiB; ${ROUNDS} rounds; sharp concurrency ${sharp.concurrency()}, ${os.cpus().length} CPUs`,
+    )
     // Warm-up: module loading, the first sharp/AVIF encoder start, the first REST request.
-    await upload(await sharp({ create: { width: 200, height: 500, channels: 3, background: '#eee' } }).png().toBuffer(), 'warm.png')
-    await plainSharp(await sharp({ create: { width: 200, height: 500, channels: 3, background: '#eee' } }).png().toBuffer(), path.join(work, 'plain-warm'))
+    await upload(
+      await sharp({ create: { width: 200, height: 500, channels: 3, background: '#eee' } })
+        .png()
+        .toBuffer(),
+      'warm.png',
+    )
+    await plainSharp(
+      await sharp({ create: { width: 200, height: 500, channels: 3, background: '#eee' } })
+        .png()
+        .toBuffer(),
+      path.join(work, 'plain-warm'),
+    )
 
     type Run = { growthMiB: number; ms: number; peakMiB: number }
     const cms: Run[] = []
@@ -142,13 +161,16 @@ async function main() {
       const b = await measure(() => plainSharp(png, path.join(work, `plain-${round}`)))
       plain.push(b)
       outputs = { cms: a.result, plain: b.result }
-      const fmt = (r: Run) => `${r.ms.toFixed(0)} ms (peak RSS ${r.peakMiB.toFixed(0)} MiB, +${r.growthMiB.toFixed(0)} MiB over the phase start)`
+      const fmt = (r: Run) =>
+        `${r.ms.toFixed(0)} ms (peak RSS ${r.peakMiB.toFixed(0)} MiB, +${r.growthMiB.toFixed(0)} MiB over the phase start)`
       console.log(`round ${round + 1}: CMS ${fmt(a)} · plain sharp ${fmt(b)}`)
     }
     const cmsMs = median(cms.map((r) => r.ms))
     const plainMs = median(plain.map((r) => r.ms))
     console.log(`derivatives per image: CMS ${outputs.cms}, plain sharp ${outputs.plain}`)
-    console.log(`median: CMS upload path ${cmsMs.toFixed(0)} ms, plain sharp ${plainMs.toFixed(0)} ms, ratio CMS/plain ${(cmsMs / plainMs).toFixed(2)}`)
+    console.log(
+      `median: CMS upload path ${cmsMs.toFixed(0)} ms, plain sharp ${plainMs.toFixed(0)} ms, ratio CMS/plain ${(cmsMs / plainMs).toFixed(2)}`,
+    )
     console.log(
       `peak RSS: CMS ${Math.max(...cms.map((r) => r.peakMiB)).toFixed(0)} MiB (+${Math.max(...cms.map((r) => r.growthMiB)).toFixed(0)}), plain sharp ${Math.max(...plain.map((r) => r.peakMiB)).toFixed(0)} MiB (+${Math.max(...plain.map((r) => r.growthMiB)).toFixed(0)}), process max ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
     )

@@ -38,7 +38,9 @@ const args = process.argv.slice(2)
 const DOCS = Number(process.env.BENCH_SEARCH_DOCS ?? 100_000)
 const INDEX_REPS = Number(process.env.BENCH_SEARCH_REPS ?? 20)
 const BASELINE_REPS = Number(process.env.BENCH_SEARCH_BASELINE_REPS ?? 3)
-const relevanceFile = args.includes('--relevance') ? path.resolve(args[args.indexOf('--relevance') + 1]) : path.join(here, '../src/search/relevance/demo-queries.json')
+const relevanceFile = args.includes('--relevance')
+  ? path.resolve(args[args.indexOf('--relevance') + 1])
+  : path.join(here, '../src/search/relevance/demo-queries.json')
 
 const ENGINE_OS = args.includes('--engine') && args[args.indexOf('--engine') + 1] === 'opensearch'
 /** nDCG@10 on OpenSearch may be at most this much below the embedded index's. */
@@ -64,9 +66,26 @@ async function boot(name: string): Promise<Payload> {
 }
 
 const QUERIES = [
-  '农业保险', '公共租赁住房管理办法', '老旧小区改造 资金', '一网通办', '易地扶贫搬迁', '黔府发〔2021〕15号', '黔财农[2022]8号',
-  '乡村振兴 试点', '醫療保障', '河长制', '住房公积金 绩效评价', '中小企业融资 贷款贴息', '茶产业', '应急管理 专项检查',
-  '政务公开 同步发布', '职业技能培训', '农村饮水安全', '遵义市 危房改造', '大数据平台', '完全不存在的检索词组',
+  '农业保险',
+  '公共租赁住房管理办法',
+  '老旧小区改造 资金',
+  '一网通办',
+  '易地扶贫搬迁',
+  '黔府发〔2021〕15号',
+  '黔财农[2022]8号',
+  '乡村振兴 试点',
+  '醫療保障',
+  '河长制',
+  '住房公积金 绩效评价',
+  '中小企业融资 贷款贴息',
+  '茶产业',
+  '应急管理 专项检查',
+  '政务公开 同步发布',
+  '职业技能培训',
+  '农村饮水安全',
+  '遵义市 危房改造',
+  '大数据平台',
+  '完全不存在的检索词组',
 ]
 
 async function speed(): Promise<void> {
@@ -83,7 +102,9 @@ async function speed(): Promise<void> {
   console.log(`\n== Speed: ${DOCS.toLocaleString('en')} generated documents ==`)
   let started = performance.now()
   const docs = generateCorpus(DOCS)
-  console.log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s, ${Math.round(docs.reduce((n, d) => n + d.body.length + d.title.length, 0) / DOCS)} characters per document on average`)
+  console.log(
+    `generated in ${((performance.now() - started) / 1000).toFixed(1)} s, ${Math.round(docs.reduce((n, d) => n + d.body.length + d.title.length, 0) / DOCS)} characters per document on average`,
+  )
 
   const segmenter = segmenterFor([...DEFAULT_TERMS])
   normalizeText('预热') // builds the traditional-character table outside the timing
@@ -100,13 +121,21 @@ async function speed(): Promise<void> {
       documentNumber: d.documentNumber,
       indexNumber: d.indexNumber,
       date: Date.UTC(d.year, 5, 1) + i,
-      fields: { title: d.title, number: `${d.documentNumber}\n${d.indexNumber}`, organ: DEPARTMENTS[d.department][0], context: '', body: d.body },
+      fields: {
+        title: d.title,
+        number: `${d.documentNumber}\n${d.indexNumber}`,
+        organ: DEPARTMENTS[d.department][0],
+        context: '',
+        body: d.body,
+      },
     })
     if ((i + 1) % 5000 === 0 || i + 1 === DOCS) bar('indexing', i + 1, DOCS)
   })
   const indexSeconds = (performance.now() - started) / 1000
   const heap = process.memoryUsage()
-  console.log(`indexing: ${Math.round(DOCS / indexSeconds).toLocaleString('en')} docs/s (${indexSeconds.toFixed(1)} s), ${index.termCount.toLocaleString('en')} terms, heap ${(heap.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(heap.rss / 2 ** 20).toFixed(0)} MiB`)
+  console.log(
+    `indexing: ${Math.round(DOCS / indexSeconds).toLocaleString('en')} docs/s (${indexSeconds.toFixed(1)} s), ${index.termCount.toLocaleString('en')} terms, heap ${(heap.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(heap.rss / 2 ** 20).toFixed(0)} MiB`,
+  )
 
   /** Wall time, and this process's CPU time (the machine may be shared: CPU time is what the query itself cost). */
   const timeIndex = (q: string) => {
@@ -129,7 +158,10 @@ async function speed(): Promise<void> {
   const db = adapterInternals(payload)
   const departmentIds: (number | string)[] = []
   for (const [i, [name, shortName]] of DEPARTMENTS.entries()) {
-    const dept = await payload.db.create({ collection: 'departments', data: { name, shortName, creditCode: `11520000MB${String(i).padStart(7, '0')}X` } })
+    const dept = await payload.db.create({
+      collection: 'departments',
+      data: { name, shortName, creditCode: `11520000MB${String(i).padStart(7, '0')}X` },
+    })
     departmentIds.push(dept.id)
   }
   const stamp = new Date().toISOString()
@@ -159,7 +191,10 @@ async function speed(): Promise<void> {
       and: [
         { stage: { equals: 'released' } },
         { disclosure: { equals: 'proactive' } },
-        ...q.split(/\s+/).filter(Boolean).map((word): Where => ({ or: [{ title: { contains: word } }, { body: { contains: word } }] })),
+        ...q
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((word): Where => ({ or: [{ title: { contains: word } }, { body: { contains: word } }] })),
       ],
     }
     const t = performance.now()
@@ -175,7 +210,9 @@ async function speed(): Promise<void> {
   const indexCpu: number[] = []
   const substringTimes: number[] = []
   if (os) for (const q of QUERIES) await os.time(q) // warm-up
-  console.log(`\n${'query'.padEnd(24)} ${'index p50'.padStart(10)} ${'hits'.padStart(7)} ${'LIKE p50'.padStart(10)} ${'hits'.padStart(7)}${os ? ` ${'OS p50'.padStart(10)} ${'hits'.padStart(7)}` : ''}`)
+  console.log(
+    `\n${'query'.padEnd(24)} ${'index p50'.padStart(10)} ${'hits'.padStart(7)} ${'LIKE p50'.padStart(10)} ${'hits'.padStart(7)}${os ? ` ${'OS p50'.padStart(10)} ${'hits'.padStart(7)}` : ''}`,
+  )
   for (const q of QUERIES) {
     const mine: number[] = []
     let total = 0
@@ -202,23 +239,42 @@ async function speed(): Promise<void> {
     }
     indexTimes.push(...mine)
     substringTimes.push(...theirs)
-    const p50 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50)
+    const p50 = (xs: number[]) =>
+      percentile(
+        [...xs].sort((a, b) => a - b),
+        50,
+      )
     const osColumns = os ? ` ${ms(p50(os.times.slice(-INDEX_REPS))).padStart(10)} ${osTotal.padStart(7)}` : ''
-    console.log(`${q.padEnd(24 - [...q].filter((c) => c.charCodeAt(0) > 0x2e80).length)} ${ms(p50(mine)).padStart(10)} ${String(total).padStart(7)} ${ms(p50(theirs)).padStart(10)} ${String(theirTotal).padStart(7)}${osColumns}`)
+    console.log(
+      `${q.padEnd(24 - [...q].filter((c) => c.charCodeAt(0) > 0x2e80).length)} ${ms(p50(mine)).padStart(10)} ${String(total).padStart(7)} ${ms(p50(theirs)).padStart(10)} ${String(theirTotal).padStart(7)}${osColumns}`,
+    )
   }
   indexTimes.sort((a, b) => a - b)
   substringTimes.sort((a, b) => a - b)
-  const [i50, i95, s50, s95] = [percentile(indexTimes, 50), percentile(indexTimes, 95), percentile(substringTimes, 50), percentile(substringTimes, 95)]
+  const [i50, i95, s50, s95] = [
+    percentile(indexTimes, 50),
+    percentile(indexTimes, 95),
+    percentile(substringTimes, 50),
+    percentile(substringTimes, 95),
+  ]
   indexCpu.sort((a, b) => a - b)
-  console.log(`\nindex      p50 ${ms(i50)}  p95 ${ms(i95)}  (${indexTimes.length} queries; CPU time p50 ${ms(percentile(indexCpu, 50))} p95 ${ms(percentile(indexCpu, 95))})`)
+  console.log(
+    `\nindex      p50 ${ms(i50)}  p95 ${ms(i95)}  (${indexTimes.length} queries; CPU time p50 ${ms(percentile(indexCpu, 50))} p95 ${ms(percentile(indexCpu, 95))})`,
+  )
   console.log(`substring  p50 ${ms(s50)}  p95 ${ms(s95)}  (${substringTimes.length} queries, Payload find + count, contains on title/body)`)
   console.log(`ratio      p50 ${(s50 / i50).toFixed(0)}×  p95 ${(s95 / i95).toFixed(0)}×  faster with the index`)
-  console.log(`target     p95 < 25 ms: ${i95 < 25 ? 'met' : 'NOT met'}; ≥ 10× faster: ${s95 / i95 >= 10 && s50 / i50 >= 10 ? 'met' : 'NOT met'}`)
+  console.log(
+    `target     p95 < 25 ms: ${i95 < 25 ? 'met' : 'NOT met'}; ≥ 10× faster: ${s95 / i95 >= 10 && s50 / i50 >= 10 ? 'met' : 'NOT met'}`,
+  )
   if (os) {
     os.times.sort((a, b) => a - b)
     const [o50, o95] = [percentile(os.times, 50), percentile(os.times, 95)]
-    console.log(`opensearch p50 ${ms(o50)}  p95 ${ms(o95)}  (${os.times.length} queries through the backend over HTTP, highlights included)`)
-    console.log(`opensearch indexing ${os.docsPerSecond.toLocaleString('en')} docs/s; node rss ${os.rssMiB} MiB (-Xmx512m), index on disk ${os.storeMiB} MiB`)
+    console.log(
+      `opensearch p50 ${ms(o50)}  p95 ${ms(o95)}  (${os.times.length} queries through the backend over HTTP, highlights included)`,
+    )
+    console.log(
+      `opensearch indexing ${os.docsPerSecond.toLocaleString('en')} docs/s; node rss ${os.rssMiB} MiB (-Xmx512m), index on disk ${os.storeMiB} MiB`,
+    )
     await os.close()
   }
 
@@ -231,7 +287,9 @@ async function speed(): Promise<void> {
   const snapshot = await readSnapshot(file)
   const reloaded = new SearchIndex(segmenter)
   reloaded.addPrepared(snapshot!.index.terms, snapshot!.index.docs)
-  console.log(`snapshot   ${(bytes / 2 ** 20).toFixed(1)} MiB written in ${wrote.toFixed(1)} s; start from it in ${((performance.now() - started) / 1000).toFixed(1)} s (${reloaded.size.toLocaleString('en')} documents)`)
+  console.log(
+    `snapshot   ${(bytes / 2 ** 20).toFixed(1)} MiB written in ${wrote.toFixed(1)} s; start from it in ${((performance.now() - started) / 1000).toFixed(1)} s (${reloaded.size.toLocaleString('en')} documents)`,
+  )
   await payload.destroy()
 }
 
@@ -264,7 +322,13 @@ async function openSearchSpeed(payload: Payload, docs: SpeedDoc[]) {
       documentNumber: d.documentNumber,
       indexNumber: d.indexNumber,
       date: Date.UTC(d.year, 5, 1) + i + k,
-      fields: { title: d.title, number: `${d.documentNumber}\n${d.indexNumber}`, organ: DEPARTMENTS[d.department][0], context: '', body: d.body },
+      fields: {
+        title: d.title,
+        number: `${d.documentNumber}\n${d.indexNumber}`,
+        organ: DEPARTMENTS[d.department][0],
+        context: '',
+        body: d.body,
+      },
     }))
     await client.bulk(toOsDocs(segmenter, batch).flatMap((doc) => [{ index: { _index: name, _id: doc.key } }, doc]))
     bar('opensearch', Math.min(i + BULK, docs.length), docs.length)
@@ -275,9 +339,13 @@ async function openSearchSpeed(payload: Payload, docs: SpeedDoc[]) {
   await client.request('POST', '/_aliases', { actions: [{ add: { index: name, alias: `${config.prefix}-docs` } }] })
   await client.request('POST', `/${name}/_forcemerge?max_num_segments=1`).catch(() => undefined)
   const stats = await client.request<{ _all: { primaries: { store: { size_in_bytes: number } } } }>('GET', `/${name}/_stats/store`)
-  const rss = await client.request<{ nodes: Record<string, { process: { mem: { total_virtual_in_bytes: number } }; jvm: { mem: { heap_used_in_bytes: number } } }> }>('GET', '/_nodes/stats/jvm,process')
+  const rss = await client.request<{
+    nodes: Record<string, { process: { mem: { total_virtual_in_bytes: number } }; jvm: { mem: { heap_used_in_bytes: number } } }>
+  }>('GET', '/_nodes/stats/jvm,process')
   const pid = openSearchPid
-  const rssMiB = pid ? Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024) : Math.round(Object.values(rss.body.nodes)[0].jvm.mem.heap_used_in_bytes / 2 ** 20)
+  const rssMiB = pid
+    ? Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)
+    : Math.round(Object.values(rss.body.nodes)[0].jvm.mem.heap_used_in_bytes / 2 ** 20)
   const backend = new OpenSearchBackend(payload, config, { pollMs: 0, freshnessMs: 3_600_000, replicas: 0 })
   await backend.start()
   return {
@@ -317,12 +385,17 @@ async function relevance(): Promise<void> {
   await service.start()
   const collections = ['policies', 'interpretations'] as const
 
-  const viaIndex = async (q: string) => (await service.query(q, {}, 0, 10)).result.hits.map((h) => `${h.doc.collection}:${h.doc.fields.title}`)
+  const viaIndex = async (q: string) =>
+    (await service.query(q, {}, 0, 10)).result.hits.map((h) => `${h.doc.collection}:${h.doc.fields.title}`)
   let viaOpenSearch: ((q: string) => Promise<string[]>) | undefined
   if (ENGINE_OS) {
     const { openSearchConfigFromEnv } = await import('../src/search/opensearch/client')
     const { OpenSearchBackend } = await import('../src/search/opensearch/backend')
-    const backend = new OpenSearchBackend(payload, { ...openSearchConfigFromEnv()!, prefix: `relevance-${Date.now()}` }, { pollMs: 0, freshnessMs: 0, replicas: 0 })
+    const backend = new OpenSearchBackend(
+      payload,
+      { ...openSearchConfigFromEnv()!, prefix: `relevance-${Date.now()}` },
+      { pollMs: 0, freshnessMs: 0, replicas: 0 },
+    )
     await backend.start()
     viaOpenSearch = async (q) => (await backend.search(q, {}, 0, 10)).result.hits.map((h) => `${h.doc.collection}:${h.doc.fields.title}`)
   }
@@ -342,7 +415,10 @@ async function relevance(): Promise<void> {
       })
       for (const d of docs as { createdAt: string; title: string }[]) found.push({ at: d.createdAt, key: `${collection}:${d.title}` })
     }
-    return found.sort((a, b) => (a.at < b.at ? 1 : -1)).map((f) => f.key).slice(0, 10)
+    return found
+      .sort((a, b) => (a.at < b.at ? 1 : -1))
+      .map((f) => f.key)
+      .slice(0, 10)
   }
 
   const scores = { index: { ndcg: [] as number[], mrr: [] as number[] }, substring: { ndcg: [] as number[], mrr: [] as number[] } }
@@ -360,13 +436,17 @@ async function relevance(): Promise<void> {
       osColumn = ` | opensearch nDCG ${osScores.ndcg.at(-1)!.toFixed(2)} RR ${osScores.mrr.at(-1)!.toFixed(2)}${args.includes('--verbose') ? `\n   opensearch: ${found.slice(0, 3).join(' / ')}` : ''}`
     }
     const fmt = (n: number) => n.toFixed(2)
-    console.log(`${j.q.padEnd(22 - [...j.q].filter((c) => c.charCodeAt(0) > 0x2e80).length)} index nDCG ${fmt(scores.index.ndcg.at(-1)!)} RR ${fmt(scores.index.mrr.at(-1)!)} | substring nDCG ${fmt(scores.substring.ndcg.at(-1)!)} RR ${fmt(scores.substring.mrr.at(-1)!)}${osColumn}${args.includes('--verbose') ? `\n   index: ${mine.slice(0, 3).join(' / ')}` : ''}`)
+    console.log(
+      `${j.q.padEnd(22 - [...j.q].filter((c) => c.charCodeAt(0) > 0x2e80).length)} index nDCG ${fmt(scores.index.ndcg.at(-1)!)} RR ${fmt(scores.index.mrr.at(-1)!)} | substring nDCG ${fmt(scores.substring.ndcg.at(-1)!)} RR ${fmt(scores.substring.mrr.at(-1)!)}${osColumn}${args.includes('--verbose') ? `\n   index: ${mine.slice(0, 3).join(' / ')}` : ''}`,
+    )
   }
   console.log(`\nindex      nDCG@10 ${mean(scores.index.ndcg).toFixed(3)}  MRR ${mean(scores.index.mrr).toFixed(3)}`)
   console.log(`substring  nDCG@10 ${mean(scores.substring.ndcg).toFixed(3)}  MRR ${mean(scores.substring.mrr).toFixed(3)}`)
   if (viaOpenSearch) {
     const drop = mean(scores.index.ndcg) - mean(osScores.ndcg)
-    console.log(`opensearch nDCG@10 ${mean(osScores.ndcg).toFixed(3)}  MRR ${mean(osScores.mrr).toFixed(3)}  (drop ${drop.toFixed(3)}, at most ${NDCG_TOLERANCE}: ${drop <= NDCG_TOLERANCE ? 'met' : 'NOT met'})`)
+    console.log(
+      `opensearch nDCG@10 ${mean(osScores.ndcg).toFixed(3)}  MRR ${mean(osScores.mrr).toFixed(3)}  (drop ${drop.toFixed(3)}, at most ${NDCG_TOLERANCE}: ${drop <= NDCG_TOLERANCE ? 'met' : 'NOT met'})`,
+    )
     if (drop > NDCG_TOLERANCE) process.exitCode = 1
   }
   await payload.destroy()
@@ -375,9 +455,13 @@ async function relevance(): Promise<void> {
 /** The relevance part in a process of its own: Payload pushes a development schema once per process. */
 function relevanceInChildProcess(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--no-speed', ...args.filter((a) => a !== '--no-speed')], {
-      stdio: 'inherit',
-    })
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--no-speed', ...args.filter((a) => a !== '--no-speed')],
+      {
+        stdio: 'inherit',
+      },
+    )
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`relevance part exited with ${code}`))))
   })
 }
@@ -409,7 +493,12 @@ async function run(): Promise<void> {
   const speedPart = !args.includes('--no-speed')
   const relevancePart = !args.includes('--no-relevance')
   if (speedPart || !relevancePart) {
-    console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+    console.log(
+      `node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    )
   }
   if (speedPart) await speed()
   if (relevancePart) await (speedPart ? relevanceInChildProcess() : relevance())

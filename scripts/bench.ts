@@ -53,7 +53,10 @@ async function insertBatches(payload: Booted['payload'], table: string, rows: Re
   const db = adapterInternals(payload)
   const ids: (number | string)[] = []
   for (let i = 0; i < rows.length; i += 500) {
-    const inserted = await db.drizzle.insert(db.tables[table]).values(rows.slice(i, i + 500)).returning({ id: (db.tables[table] as any).id })
+    const inserted = await db.drizzle
+      .insert(db.tables[table])
+      .values(rows.slice(i, i + 500))
+      .returning({ id: (db.tables[table] as any).id })
     ids.push(...inserted.map((r: { id: number }) => r.id))
     bar(label, Math.min(i + 500, rows.length), rows.length)
   }
@@ -67,7 +70,10 @@ async function seed(payload: Booted['payload'], count: number, interpretationsEa
     data: { name: `基准测试部门${label}`, shortName: '黔测发', creditCode: '11520000MB00000010' },
   })
   const body = lexicalFromText(
-    Array.from({ length: 8 }, (_, i) => `第${i + 1}条 为规范涉农惠民资金管理，提高资金使用效益，根据有关规定，结合本省实际，制定本办法。`).join('\n'),
+    Array.from(
+      { length: 8 },
+      (_, i) => `第${i + 1}条 为规范涉农惠民资金管理，提高资金使用效益，根据有关规定，结合本省实际，制定本办法。`,
+    ).join('\n'),
   )
   const now = Date.now()
   const stamp = new Date(now).toISOString()
@@ -153,7 +159,9 @@ async function timeSequential(urls: string[]) {
 
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-bench-'))
-  console.log(`bench: ${POLICIES} policies × 3 interpretations, ${CONNECTIONS} connections, ${SECONDS} s per target, ${os.cpus().length} CPUs`)
+  console.log(
+    `bench: ${POLICIES} policies × 3 interpretations, ${CONNECTIONS} connections, ${SECONDS} s per target, ${os.cpus().length} CPUs`,
+  )
   const { config, payload } = await boot(path.join(dir, 'bench.db'))
   const ids = await seed(payload, POLICIES, 3, `${POLICIES}`)
   const sample = ids.filter((_, i) => i % Math.max(1, Math.floor(ids.length / SAMPLE_IDS)) === 0).slice(0, SAMPLE_IDS)
@@ -181,7 +189,10 @@ async function main() {
     const r = results[key]
     // The public cache's own count for this run (the stock REST and raw targets do not use it).
     const cache = publicCacheStats(true)
-    const ratio = cache.hits + cache.misses ? `cache hit ratio ${cache.hitRatio.toFixed(4)} (${cache.hits} hits, ${cache.misses} misses)` : 'cache not used'
+    const ratio =
+      cache.hits + cache.misses
+        ? `cache hit ratio ${cache.hitRatio.toFixed(4)} (${cache.hits} hits, ${cache.misses} misses)`
+        : 'cache not used'
     console.log(
       `${target.label.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors; ${ratio})`,
     )
@@ -207,7 +218,9 @@ async function main() {
   await listLatency(1000) // first server in the process: JIT and query-plan warm-up, discarded
   const small = await listLatency(1000)
   const large = await listLatency(LARGE)
-  console.log(`list GET /api/public/policies (uncached pages): 1k p50 ${small.p50.toFixed(1)} ms, ${LARGE / 1000}k p50 ${large.p50.toFixed(1)} ms → ratio ${(large.p50 / small.p50).toFixed(2)} (target ≤ 2)`)
+  console.log(
+    `list GET /api/public/policies (uncached pages): 1k p50 ${small.p50.toFixed(1)} ms, ${LARGE / 1000}k p50 ${large.p50.toFixed(1)} ms → ratio ${(large.p50 / small.p50).toFixed(2)} (target ≤ 2)`,
+  )
   await payload.destroy()
 }
 

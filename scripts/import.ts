@@ -28,7 +28,9 @@ function args(argv: string[]) {
 async function main(): Promise<number> {
   const options = args(process.argv.slice(2))
   if (!options.file) {
-    console.error('usage: npm run import -- <file.csv|file.xlsx|file.jsonl> [--dry-run] [--user admin@example.gov.cn] [--report report.json]')
+    console.error(
+      'usage: npm run import -- <file.csv|file.xlsx|file.jsonl> [--dry-run] [--user admin@example.gov.cn] [--report report.json]',
+    )
     return 2
   }
   const bytes = await readFile(options.file)
@@ -57,7 +59,9 @@ async function main(): Promise<number> {
       if (r.status === 'failed') {
         for (const p of r.problems) console.log(`row ${r.row}${p.column ? ` [${p.column}]` : ''}: ${p.problem.zh} / ${p.problem.en}`)
       } else if (r.legacyNumber) {
-        console.log(`row ${r.row} [documentNumber] legacy number kept as printed: ${r.legacyNumber.problem.zh}${r.legacyNumber.suggestion ? ` (规范写法 ${r.legacyNumber.suggestion})` : ''}`)
+        console.log(
+          `row ${r.row} [documentNumber] legacy number kept as printed: ${r.legacyNumber.problem.zh}${r.legacyNumber.suggestion ? ` (规范写法 ${r.legacyNumber.suggestion})` : ''}`,
+        )
       }
     }
     if (report.unknownColumns.length) console.log(`unknown columns (ignored): ${report.unknownColumns.join(', ')}`)

@@ -14,7 +14,11 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 
 const started = Date.now()
-const node = await startOpenSearch({ port, dataDir: value('--data'), log: args.includes('--verbose') ? (line) => process.stderr.write(line) : undefined })
+const node = await startOpenSearch({
+  port,
+  dataDir: value('--data'),
+  log: args.includes('--verbose') ? (line) => process.stderr.write(line) : undefined,
+})
 console.log(`opensearch: ${node.url}`)
 console.log('ready')
 console.error(`(started in ${((Date.now() - started) / 1000).toFixed(1)} s, data in ${node.dataDir}; Ctrl-C stops it)`)

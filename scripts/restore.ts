@@ -71,7 +71,9 @@ async function main(): Promise<number> {
     )
     console.log(`备份 backup: ${manifest.createdAt} from ${manifest.source.adapter}; manifest SHA-256 ${await manifestSha256(dir)}`)
     if (report.audit.ok && report.audit.head) {
-      console.log(`审计日志完整 audit trail intact: ${report.audit.entries} entries, head seq ${report.audit.head.seq}, hash ${report.audit.head.hash}`)
+      console.log(
+        `审计日志完整 audit trail intact: ${report.audit.entries} entries, head seq ${report.audit.head.seq}, hash ${report.audit.head.hash}`,
+      )
     }
     if (!report.idsKept) {
       const file = path.join(path.resolve(dir), `id-map.${payload.db.defaultIDType === 'number' ? 'number' : 'text'}.json`)

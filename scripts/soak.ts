@@ -112,12 +112,20 @@ async function startTarget(): Promise<Target> {
   // `next start` applies the shipped migrations at boot; the API-only server pushes the sources' schema.
   const child: ChildProcess =
     kind === 'next'
-      ? spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn(process.execPath, ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'src/server/main.ts', '--port', String(port), '--push'], {
+      ? spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
           cwd: root,
           env,
           stdio: ['ignore', 'pipe', 'pipe'],
         })
+      : spawn(
+          process.execPath,
+          ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'src/server/main.ts', '--port', String(port), '--push'],
+          {
+            cwd: root,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        )
   let log = ''
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (log = (log + c).slice(-8000)))
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (log = (log + c).slice(-8000)))
@@ -138,16 +146,26 @@ async function startTarget(): Promise<Target> {
       if (child.exitCode !== null) throw new Error(`the ${kind} server exited (${child.exitCode}):\n${log}`)
       if (Date.now() - started > 180_000) throw new Error(`the ${kind} server did not answer within 180 s:\n${log}`)
       // Any answer below 500 means the server is up (and, under next start, the migrations are applied).
-      const ok = await fetch(`${url}/api/departments`).then((r) => r.status < 500, () => false)
+      const ok = await fetch(`${url}/api/departments`).then(
+        (r) => r.status < 500,
+        () => false,
+      )
       if (ok) break
-      progressLine(`soak: starting ${kind === 'next' ? 'next start' : 'the API server'} on ${url} (${((Date.now() - started) / 1000).toFixed(0)} s)`)
+      progressLine(
+        `soak: starting ${kind === 'next' ? 'next start' : 'the API server'} on ${url} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+      )
       await sleep(500)
     }
     endProgress(`soak: ${kind === 'next' ? 'next start' : 'API server'} up on ${url} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     const seeding = Date.now()
     const ticker = setInterval(() => progressLine(`soak: seeding the demo data (${((Date.now() - seeding) / 1000).toFixed(0)} s)`), 1000)
     try {
-      await run(process.execPath, ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'scripts/seed.ts'], env, 'npm run seed')
+      await run(
+        process.execPath,
+        ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'scripts/seed.ts'],
+        env,
+        'npm run seed',
+      )
     } finally {
       clearInterval(ticker)
     }
@@ -287,7 +305,9 @@ function checkBundle(bundle: any, url: string) {
   if (missing.length || extra.length || unlinked.length) {
     stats.bundles.partial += 1
     if (stats.partialSamples.length < 10) {
-      stats.partialSamples.push(`${url}: ${seen.size}/${expected.size} members (missing ${missing.join(' ') || '-'}; extra ${extra.join(' ') || '-'}; wrong link ${unlinked.length})`)
+      stats.partialSamples.push(
+        `${url}: ${seen.size}/${expected.size} members (missing ${missing.join(' ') || '-'}; extra ${extra.join(' ') || '-'}; wrong link ${unlinked.length})`,
+      )
     }
   } else stats.bundles.whole += 1
 }
@@ -298,10 +318,15 @@ async function learnReleased(adminToken: string) {
     // Through the typed client websites use (clients/typescript): the soak reads the API as they do.
     const list = await createContentClient({ baseUrl: base }).listPolicies({ limit: 50, page })
     for (const p of list.docs) {
-      const entry = await call(`/api/audit-log?where[policy][equals]=${p.id}&where[action][equals]=release&sort=-seq&depth=0`, { token: adminToken })
-      if (entry.status !== 200) throw new Error(`reading the audit log as admin@demo.gov.cn: ${entry.status} ${JSON.stringify(entry.body).slice(0, 300)}`)
+      const entry = await call(`/api/audit-log?where[policy][equals]=${p.id}&where[action][equals]=release&sort=-seq&depth=0`, {
+        token: adminToken,
+      })
+      if (entry.status !== 200)
+        throw new Error(`reading the audit log as admin@demo.gov.cn: ${entry.status} ${JSON.stringify(entry.body).slice(0, 300)}`)
       const doc = entry.body.docs[0]
-      const members = doc ? new Set(((doc.members ?? []) as { collection: string; id: string }[]).map((m) => memberKey(m.collection, m.id))) : null
+      const members = doc
+        ? new Set(((doc.members ?? []) as { collection: string; id: string }[]).map((m) => memberKey(m.collection, m.id)))
+        : null
       known.set(String(p.id), { documentNumber: p.documentNumber, indexNumber: p.indexNumber, members })
     }
     if (page >= list.totalPages) break
@@ -438,7 +463,12 @@ async function editor(index: number, deadline: number) {
     const id = String(policy.id)
     const members = new Set<string>()
     for (let i = 0; i < MEMBERS; i++) {
-      const body = { title: `${title}解读${i + 1}`, policy: policy.id, form: pick(['text', 'expert', 'media', 'leader']), body: lexicalFromText('一、出台背景\n二、主要内容\n三、适用对象') }
+      const body = {
+        title: `${title}解读${i + 1}`,
+        policy: policy.id,
+        form: pick(['text', 'expert', 'media', 'leader']),
+        body: lexicalFromText('一、出台背景\n二、主要内容\n三、适用对象'),
+      }
       const created = await step('create interpretation', '/api/interpretations', drafter.token, body, 201)
       if (!created) return
       members.add(memberKey('interpretations', created.doc.id))
@@ -458,7 +488,10 @@ async function editor(index: number, deadline: number) {
     live.push(id)
     while (live.length > LIVE && Date.now() < deadline) {
       const oldest = live.shift()!
-      if (!(await step('withdraw', `/api/policies/${oldest}/workflow/withdraw`, signer.token, { reason: '浸泡测试：撤回，由新的政策包接续' }))) return
+      if (
+        !(await step('withdraw', `/api/policies/${oldest}/workflow/withdraw`, signer.token, { reason: '浸泡测试：撤回，由新的政策包接续' }))
+      )
+        return
       stats.withdrawals += 1
     }
   }
@@ -476,7 +509,10 @@ async function editor(index: number, deadline: number) {
 // ---------------------------------------------------------------------------------------------------------------
 
 function readerP99(): number {
-  return percentile(KINDS.flatMap((k) => stats.latencies[k]).sort((a, b) => a - b), 99)
+  return percentile(
+    KINDS.flatMap((k) => stats.latencies[k]).sort((a, b) => a - b),
+    99,
+  )
 }
 
 function report(target: Target, seconds: number, editors: number, phase: string): boolean {
@@ -486,15 +522,23 @@ function report(target: Target, seconds: number, editors: number, phase: string)
   const errors = totalErrors()
   console.log('')
   console.log(`soak ${phase}: ${seconds.toFixed(0)} s, ${READERS} readers, ${editors} editors, on ${target.url} (${target.describe})`)
-  console.log(`  requests ${requests} (${(requests / seconds).toFixed(0)}/s), errors ${errors}, p50 ${fmt(percentile(all, 50))}, p99 ${fmt(percentile(all, 99))}`)
+  console.log(
+    `  requests ${requests} (${(requests / seconds).toFixed(0)}/s), errors ${errors}, p50 ${fmt(percentile(all, 50))}, p99 ${fmt(percentile(all, 99))}`,
+  )
   for (const k of KINDS) {
     const sorted = [...stats.latencies[k]].sort((a, b) => a - b)
-    console.log(`    ${k.padEnd(7)} ${String(sorted.length).padStart(7)} requests, ${stats.errors[k]} errors, p50 ${fmt(percentile(sorted, 50)).padStart(7)}, p99 ${fmt(percentile(sorted, 99)).padStart(7)}`)
+    console.log(
+      `    ${k.padEnd(7)} ${String(sorted.length).padStart(7)} requests, ${stats.errors[k]} errors, p50 ${fmt(percentile(sorted, 50)).padStart(7)}, p99 ${fmt(percentile(sorted, 99)).padStart(7)}`,
+    )
   }
   const b = stats.bundles
-  console.log(`  bundles: ${b.whole} whole, ${b.notFound} not found (404), ${b.notModified} not modified (304), ${b.unknown} not checkable; partial ${b.partial}`)
+  console.log(
+    `  bundles: ${b.whole} whole, ${b.notFound} not found (404), ${b.notModified} not modified (304), ${b.unknown} not checkable; partial ${b.partial}`,
+  )
   const cached = stats.cache.hits + stats.cache.misses
-  console.log(`  cache: ${stats.cache.hits} hits, ${stats.cache.misses} misses, hit ratio ${cached ? (stats.cache.hits / cached).toFixed(3) : '-'}`)
+  console.log(
+    `  cache: ${stats.cache.hits} hits, ${stats.cache.misses} misses, hit ratio ${cached ? (stats.cache.hits / cached).toFixed(3) : '-'}`,
+  )
   const steps = [...stats.editorSteps].sort((x, y) => x - y)
   console.log(
     `  editors: ${stats.releases} releases, ${stats.withdrawals} withdrawals, ${steps.length} steps (p50 ${fmt(percentile(steps, 50))}, p99 ${fmt(percentile(steps, 99))}), ${stats.editorErrors} errors`,
@@ -508,7 +552,9 @@ function report(target: Target, seconds: number, editors: number, phase: string)
 }
 
 async function main(): Promise<number> {
-  const target: Target = args.url ? { describe: 'given instance', stop: async () => {}, url: args.url.replace(/\/$/, '') } : await startTarget()
+  const target: Target = args.url
+    ? { describe: 'given instance', stop: async () => {}, url: args.url.replace(/\/$/, '') }
+    : await startTarget()
   base = target.url
   // Ctrl-C still stops the server this command started and removes its temporary database.
   process.once('SIGINT', () => void target.stop().finally(() => process.exit(130)))
@@ -528,7 +574,9 @@ async function main(): Promise<number> {
     ]) {
       if (phase.name === 'publishing' && EDITORS === 0) break
       stats = newStats()
-      console.log(`soak ${phase.name}: ${known.size} packages released; ${READERS} readers and ${phase.editors} editors for ${(DURATION_MS / 1000).toFixed(0)} s`)
+      console.log(
+        `soak ${phase.name}: ${known.size} packages released; ${READERS} readers and ${phase.editors} editors for ${(DURATION_MS / 1000).toFixed(0)} s`,
+      )
       const started = Date.now()
       const deadline = started + DURATION_MS
       const ticker = setInterval(() => {

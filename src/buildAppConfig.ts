@@ -66,7 +66,24 @@ function payloadSecret(): string {
 export function buildAppConfig(options: AppConfigOptions = {}): Promise<SanitizedConfig> {
   // Files: local MEDIA_DIR, or the S3 bucket when S3_BUCKET is set; one store for uploads and derivatives.
   const storage = s3Settings()
-  const collections = [Policies, Interpretations, Infographics, Videos, Interviews, Consultations, Media, Departments, Users, AuditLog, Webhooks, WebhookDeliveries, SearchTerms, SearchMisses, CatalogItems, OfficialCalendars]
+  const collections = [
+    Policies,
+    Interpretations,
+    Infographics,
+    Videos,
+    Interviews,
+    Consultations,
+    Media,
+    Departments,
+    Users,
+    AuditLog,
+    Webhooks,
+    WebhookDeliveries,
+    SearchTerms,
+    SearchMisses,
+    CatalogItems,
+    OfficialCalendars,
+  ]
   return buildConfig({
     serverURL: process.env.SERVER_URL || '',
     secret: payloadSecret(),
@@ -78,7 +95,11 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       avatar: 'default',
       dateFormat: 'yyyy-MM-dd HH:mm',
       components: {
-        afterNavLinks: ['/src/components/search/SearchNavLink#SearchNavLink', '/src/components/compliance/ComplianceNavLink#ComplianceNavLink', '/src/components/import/ImportNavLink#ImportNavLink'],
+        afterNavLinks: [
+          '/src/components/search/SearchNavLink#SearchNavLink',
+          '/src/components/compliance/ComplianceNavLink#ComplianceNavLink',
+          '/src/components/import/ImportNavLink#ImportNavLink',
+        ],
         views: {
           search: { Component: '/src/components/search/SearchView#SearchView', path: '/search' },
           compliance: { Component: '/src/components/compliance/ComplianceView#ComplianceView', path: '/compliance' },
@@ -96,13 +117,23 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     // The multipart parser's ceiling sits just above the largest media limit (videos); each collection refuses
     // files over its own limit with an explanation (src/media/config.ts).
     upload: { limits: { fileSize: multipartFileLimit() }, requestSizeLimit: multipartFileLimit() + 1024 * 1024 },
-    endpoints: [...publicApiEndpoints, ...searchEndpoints, ...catalogEndpoints, pendingEndpoint, ...complianceEndpoints, documentNumberCheckEndpoint, ...importEndpoints],
+    endpoints: [
+      ...publicApiEndpoints,
+      ...searchEndpoints,
+      ...catalogEndpoints,
+      pendingEndpoint,
+      ...complianceEndpoints,
+      documentNumberCheckEndpoint,
+      ...importEndpoints,
+    ],
     // First complete the steps a killed process left without their audit entry (the search index, the public cache
     // and webhooks follow the trail), then build the search index rather than on the first search.
     onInit: async (payload) => {
       // A database without its tables yet (a script that migrates after start) has nothing to recover.
       await recoverUnloggedSteps(payload).catch((error: unknown) =>
-        payload.logger.warn(`Could not check for steps missing from the audit trail: ${error instanceof Error ? error.message : String(error)}`),
+        payload.logger.warn(
+          `Could not check for steps missing from the audit trail: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       )
       await loadOfficialCalendar(payload).catch(() => undefined)
       warmSearchIndex(payload)

@@ -53,7 +53,10 @@ const RELEASED: [string, Role][] = [...SIGNED, ['release', 'signer']]
 /** A policy of department A with one interpretation, taken through `steps`. */
 async function packageOf(title: string, steps: [string, Role][], overrides: Record<string, unknown> = {}) {
   const policy = await created(await w.rest.post('/policies', policyData(w.a, { title, ...overrides }), token('drafter')), title)
-  await created(await w.rest.post('/interpretations', interpretationData(policy.id, { title: `解读：${title}` }), token('drafter')), `interpretation of ${title}`)
+  await created(
+    await w.rest.post('/interpretations', interpretationData(policy.id, { title: `解读：${title}` }), token('drafter')),
+    `interpretation of ${title}`,
+  )
   await walk(policy.id, steps)
   return policy
 }
@@ -64,15 +67,32 @@ beforeAll(async () => {
   // 'drafter.b' is the drafter of department B.
   const roleOf = (role: (typeof ROLES)[number]) => (role === 'drafter.b' ? 'drafter' : role)
   for (const role of ROLES) tokens.set(role, await w.token(roleOf(role), role.endsWith('.b')))
-  const draftA = await created(await w.rest.post('/policies', policyData(w.a, { title: '滥用测试：起草中的政策' }), token('drafter')), 'draftA')
-  const interpA = await created(await w.rest.post('/interpretations', interpretationData(draftA.id, { title: '滥用测试：解读' }), token('drafter')), 'interpA')
-  const draftB = await created(await w.rest.post('/policies', policyData(w.b, { title: '滥用测试：乙部门政策' }), token('drafter.b')), 'draftB')
+  const draftA = await created(
+    await w.rest.post('/policies', policyData(w.a, { title: '滥用测试：起草中的政策' }), token('drafter')),
+    'draftA',
+  )
+  const interpA = await created(
+    await w.rest.post('/interpretations', interpretationData(draftA.id, { title: '滥用测试：解读' }), token('drafter')),
+    'interpA',
+  )
+  const draftB = await created(
+    await w.rest.post('/policies', policyData(w.b, { title: '滥用测试：乙部门政策' }), token('drafter.b')),
+    'draftB',
+  )
   const consultationB = await created(
-    await w.rest.post('/consultations', { title: '乙部门征求意见公告', opensAt: '2020-01-02T00:00:00.000Z', closesAt: '2020-02-01T00:00:00.000Z' }, token('drafter.b')),
+    await w.rest.post(
+      '/consultations',
+      { title: '乙部门征求意见公告', opensAt: '2020-01-02T00:00:00.000Z', closesAt: '2020-02-01T00:00:00.000Z' },
+      token('drafter.b'),
+    ),
     'consultationB',
   )
   const videoA = await created(
-    await w.rest.post('/videos', { title: '滥用测试：视频解读', policy: draftA.id, transcript: '各位网友大家好。', externalUrl: 'https://v.qq.com/x/page/abuse.html' }, token('editor')),
+    await w.rest.post(
+      '/videos',
+      { title: '滥用测试：视频解读', policy: draftA.id, transcript: '各位网友大家好。', externalUrl: 'https://v.qq.com/x/page/abuse.html' },
+      token('editor'),
+    ),
     'videoA',
   )
   const reviewedA = await packageOf('滥用测试：待签发（无发文字号）', REVIEWED, { documentNumber: undefined })
@@ -143,7 +163,8 @@ function assertClearRefusal(c: AbuseCase, res: RestResponse) {
   }
   const first = (res.body as { errors?: { data?: { errors?: { path: string }[]; rule?: string } }[] }).errors?.[0]
   if (c.expect.rule) expect([c.id, first?.data?.rule]).toEqual([c.id, c.expect.rule])
-  if (c.expect.field) expect([c.id, (first?.data?.errors ?? []).map((e) => e.path)]).toEqual([c.id, expect.arrayContaining([c.expect.field])])
+  if (c.expect.field)
+    expect([c.id, (first?.data?.errors ?? []).map((e) => e.path)]).toEqual([c.id, expect.arrayContaining([c.expect.field])])
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -195,7 +216,10 @@ async function neutralisedOutputs(c: AbuseCase, res: RestResponse, caseFixtures:
   const doc = (res.body as { doc: { id: number | string } }).doc
   const policyId = c.path === '/policies' ? doc.id : caseFixtures.freshPolicy
   if (c.path === '/policies') {
-    await created(await w.rest.post('/interpretations', interpretationData(policyId, { title: '解读材料' }), token('drafter')), `${c.id} interpretation`)
+    await created(
+      await w.rest.post('/interpretations', interpretationData(policyId, { title: '解读材料' }), token('drafter')),
+      `${c.id} interpretation`,
+    )
   }
   await walk(policyId, RELEASED)
 
@@ -214,7 +238,8 @@ async function neutralisedOutputs(c: AbuseCase, res: RestResponse, caseFixtures:
         assertSafeFeed(c, `${kind}.${format}`, String(feed.body))
       }
       const json = await w.rest.get(`/public/feeds/${kind}.json`)
-      for (const item of (json.body as { items: { content_html?: string }[] }).items) assertSafeHtml(c, `${kind}.json content_html`, item.content_html ?? '')
+      for (const item of (json.body as { items: { content_html?: string }[] }).items)
+        assertSafeHtml(c, `${kind}.json content_html`, item.content_html ?? '')
     }
   }
   if (n.checks.includes('search') && n.searchFor) {
@@ -232,7 +257,9 @@ describe.each(corpus.map((file) => [file.category, file] as const))('%s', (_cate
   test.each(file.cases.map((c) => [`${c.id}: ${c.description}`, c] as const))('%s', async (_name, c) => {
     const caseFixtures: Fixtures = { ...fixtures }
     if (JSON.stringify(c).includes('{{freshPolicy}}')) {
-      caseFixtures.freshPolicy = (await created(await w.rest.post('/policies', policyData(w.a, { title: `关于${c.id}的通知` }), token('drafter')), 'freshPolicy')).id
+      caseFixtures.freshPolicy = (
+        await created(await w.rest.post('/policies', policyData(w.a, { title: `关于${c.id}的通知` }), token('drafter')), 'freshPolicy')
+      ).id
     }
     const { options, path } = await requestOf(c, caseFixtures)
     const refused = (c.kind ?? 'refused') === 'refused'
@@ -257,18 +284,98 @@ describe.each(corpus.map((file) => [file.category, file] as const))('%s', (_cate
  */
 describe('controls', () => {
   const controls: [string, Omit<AbuseCase, 'description' | 'expect' | 'id'>, number][] = [
-    ['a list with limit, page and a sort on two fields', { method: 'GET', path: '/policies?limit=100&page=1&sort=-updatedAt,title', role: 'drafter' }, 200],
+    [
+      'a list with limit, page and a sort on two fields',
+      { method: 'GET', path: '/policies?limit=100&page=1&sort=-updatedAt,title', role: 'drafter' },
+      200,
+    ],
     ['limit=0 (all documents, as the admin panel asks)', { method: 'GET', path: '/policies?limit=0', role: 'drafter' }, 200],
-    ['where with equals, in and and', { method: 'GET', path: '/policies?where[and][0][title][equals]=x&where[and][1][stage][in]=drafting,submitted', role: 'drafter' }, 200],
-    ['where as JSON', { method: 'GET', path: '/policies?where=%7B%22stage%22%3A%7B%22in%22%3A%5B%22drafting%22%5D%7D%7D', role: 'drafter' }, 200],
+    [
+      'where with equals, in and and',
+      { method: 'GET', path: '/policies?where[and][0][title][equals]=x&where[and][1][stage][in]=drafting,submitted', role: 'drafter' },
+      200,
+    ],
+    [
+      'where as JSON',
+      { method: 'GET', path: '/policies?where=%7B%22stage%22%3A%7B%22in%22%3A%5B%22drafting%22%5D%7D%7D', role: 'drafter' },
+      200,
+    ],
     ['a document by its id', { method: 'GET', path: '/policies/{{draftA}}', role: 'drafter' }, 200],
     ['the public list by department', { method: 'GET', path: '/public/policies?department={{deptA}}&year=2020', role: 'anonymous' }, 200],
-    ['search with every filter', { method: 'GET', path: '/public/search?q=政策&department={{deptA}}&year=2020&page=1&limit=10', role: 'anonymous' }, 200],
-    ['a policy with rich text, a link and a past date', { method: 'POST', path: '/policies', role: 'drafter', build: { from: 'policy', with: { writtenAt: '2024-02-29', body: { '@generate': 'richTextWith', args: [{ type: 'link', version: 3, direction: null, format: '', indent: 0, fields: { url: 'https://www.gov.cn/', linkType: 'custom', newTab: true }, children: [{ type: 'text', version: 1, text: '中国政府网', format: 0, mode: 'normal', style: '', detail: 0 }] }] } } } }, 201],
-    ['an infographic with a Chinese file name', { method: 'POST', path: '/infographics', role: 'editor', multipart: { file: { generator: 'png', args: [300, 200] }, name: '惠农政策 一图读懂(2024).png', type: 'image/png', payload: { from: 'infographic' } } }, 201],
-    ['an image attachment', { method: 'POST', path: '/media', role: 'drafter', multipart: { file: { generator: 'png', args: [800, 600] }, name: '附图.png', type: 'image/png', payload: { alt: '附图' } } }, 201],
-    ['a PDF attachment without active content', { method: 'POST', path: '/media', role: 'drafter', multipart: { file: { generator: 'plainPdf' }, name: '通知全文.pdf', type: 'application/pdf', payload: {} } }, 201],
-    ['a scheduled release at a real date', { method: 'POST', path: '/policies/{{signedA}}/workflow/release', role: 'signer', body: { releaseAt: '2026-12-31T09:00:00+08:00' } }, 200],
+    [
+      'search with every filter',
+      { method: 'GET', path: '/public/search?q=政策&department={{deptA}}&year=2020&page=1&limit=10', role: 'anonymous' },
+      200,
+    ],
+    [
+      'a policy with rich text, a link and a past date',
+      {
+        method: 'POST',
+        path: '/policies',
+        role: 'drafter',
+        build: {
+          from: 'policy',
+          with: {
+            writtenAt: '2024-02-29',
+            body: {
+              '@generate': 'richTextWith',
+              args: [
+                {
+                  type: 'link',
+                  version: 3,
+                  direction: null,
+                  format: '',
+                  indent: 0,
+                  fields: { url: 'https://www.gov.cn/', linkType: 'custom', newTab: true },
+                  children: [{ type: 'text', version: 1, text: '中国政府网', format: 0, mode: 'normal', style: '', detail: 0 }],
+                },
+              ],
+            },
+          },
+        },
+      },
+      201,
+    ],
+    [
+      'an infographic with a Chinese file name',
+      {
+        method: 'POST',
+        path: '/infographics',
+        role: 'editor',
+        multipart: {
+          file: { generator: 'png', args: [300, 200] },
+          name: '惠农政策 一图读懂(2024).png',
+          type: 'image/png',
+          payload: { from: 'infographic' },
+        },
+      },
+      201,
+    ],
+    [
+      'an image attachment',
+      {
+        method: 'POST',
+        path: '/media',
+        role: 'drafter',
+        multipart: { file: { generator: 'png', args: [800, 600] }, name: '附图.png', type: 'image/png', payload: { alt: '附图' } },
+      },
+      201,
+    ],
+    [
+      'a PDF attachment without active content',
+      {
+        method: 'POST',
+        path: '/media',
+        role: 'drafter',
+        multipart: { file: { generator: 'plainPdf' }, name: '通知全文.pdf', type: 'application/pdf', payload: {} },
+      },
+      201,
+    ],
+    [
+      'a scheduled release at a real date',
+      { method: 'POST', path: '/policies/{{signedA}}/workflow/release', role: 'signer', body: { releaseAt: '2026-12-31T09:00:00+08:00' } },
+      200,
+    ],
   ]
   test.each(controls)('%s', async (_name, c, status) => {
     const { options, path } = await requestOf({ ...c, id: 'control', description: '', expect: { status } }, fixtures)

@@ -39,7 +39,9 @@ describe('department isolation', () => {
     expect(patchInterp.status).toBe(403)
     const del = await w.rest.delete(`/interpretations/${interpretationA.id}`, token)
     expect(del.status).toBe(403)
-    expect(await w.payload.count({ collection: 'interpretations', where: { id: { equals: interpretationA.id } } })).toEqual({ totalDocs: 1 })
+    expect(await w.payload.count({ collection: 'interpretations', where: { id: { equals: interpretationA.id } } })).toEqual({
+      totalDocs: 1,
+    })
     const create = await w.rest.post('/policies', policyData(w.a), token)
     expect(create.status).toBe(403)
     expect(firstError(create.body).data.rule).toBe('department-scope')
@@ -134,15 +136,23 @@ describe('anonymous readers', () => {
 
   test('see a consultation notice only once announced and open', async () => {
     const token = await w.token('drafter')
-    const draft = (await w.rest.post('/consultations', { title: '未发布公告', opensAt: '2020-01-01', closesAt: '2020-02-01' }, token)).body.doc
+    const draft = (await w.rest.post('/consultations', { title: '未发布公告', opensAt: '2020-01-01', closesAt: '2020-02-01' }, token)).body
+      .doc
     const future = (
       await w.rest.post(
         '/consultations',
-        { title: '预告', announced: true, opensAt: new Date(Date.now() + 86400_000).toISOString(), closesAt: new Date(Date.now() + 30 * 86400_000).toISOString() },
+        {
+          title: '预告',
+          announced: true,
+          opensAt: new Date(Date.now() + 86400_000).toISOString(),
+          closesAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+        },
         token,
       )
     ).body.doc
-    const open = (await w.rest.post('/consultations', { title: '已发布公告', announced: true, opensAt: '2020-01-01', closesAt: '2020-02-01' }, token)).body.doc
+    const open = (
+      await w.rest.post('/consultations', { title: '已发布公告', announced: true, opensAt: '2020-01-01', closesAt: '2020-02-01' }, token)
+    ).body.doc
     const ids = (await w.rest.get('/consultations?limit=100')).body.docs.map((d: any) => d.id)
     expect(ids).toContain(open.id)
     expect(ids).not.toContain(draft.id)

@@ -84,10 +84,25 @@ async function walk(k: DeptKey, policyId: Id, to: Stage) {
 }
 
 const create = (collection: CollectionSlug, data: Record<string, unknown>, file?: { data: Buffer; mimetype: string; name: string }) =>
-  w.payload.create({ collection, data: data as never, depth: 0, ...(file ? { file: { ...file, size: file.data.length } } : {}) }) as Promise<Doc>
+  w.payload.create({
+    collection,
+    data: data as never,
+    depth: 0,
+    ...(file ? { file: { ...file, size: file.data.length } } : {}),
+  }) as Promise<Doc>
 
-const infographicData = (policy: Id, title = unique('一图读懂')) => ({ title, policy, alt: '政策要点图', textAlternative: '一、补贴对象……二、补贴标准……' })
-const videoData = (policy: Id, title = unique('视频解读')) => ({ title, policy, transcript: '各位网友大家好。', externalUrl: 'https://v.qq.com/x/page/abc.html' })
+const infographicData = (policy: Id, title = unique('一图读懂')) => ({
+  title,
+  policy,
+  alt: '政策要点图',
+  textAlternative: '一、补贴对象……二、补贴标准……',
+})
+const videoData = (policy: Id, title = unique('视频解读')) => ({
+  title,
+  policy,
+  transcript: '各位网友大家好。',
+  externalUrl: 'https://v.qq.com/x/page/abc.html',
+})
 const interviewData = (policy: Id, title = unique('在线访谈')) => ({
   title,
   policy,
@@ -116,16 +131,29 @@ const deptOf = (k: DeptKey) => (k === 'a' ? w.a : w.b)
 
 const makeConsultation = (k: DeptKey, extra: Record<string, unknown> = {}) =>
   create('consultations', { title: unique('征求意见'), opensAt: '2020-01-01', closesAt: '2020-02-01', department: deptOf(k).id, ...extra })
-const makeMedia = (k: DeptKey) => create('media', { alt: unique('附件'), department: deptOf(k).id }, { data: png, mimetype: 'image/png', name: 'scan.png' })
+const makeMedia = (k: DeptKey) =>
+  create('media', { alt: unique('附件'), department: deptOf(k).id }, { data: png, mimetype: 'image/png', name: 'scan.png' })
 const makeUser = (k: DeptKey) =>
   create('users', { email: `${unique('colleague')}@demo.gov.cn`, password: 'demo1234', roles: ['viewer'], department: deptOf(k).id })
 /** A unit under department `k` (creditCode: a fresh 17-character body with its check character). */
 const makeDepartment = (k: DeptKey) =>
-  create('departments', { name: unique('测试下属单位'), creditCode: withCheckCharacter(`11520000MC${String(1_000_000 + next()).slice(-7)}`), parent: deptOf(k).id })
+  create('departments', {
+    name: unique('测试下属单位'),
+    creditCode: withCheckCharacter(`11520000MC${String(1_000_000 + next()).slice(-7)}`),
+    parent: deptOf(k).id,
+  })
 const makeWebhook = (extra: Record<string, unknown> = {}) =>
   // Inactive: releases in other rows must not queue deliveries to it.
-  create('webhooks', { name: unique('网站'), url: 'https://example.invalid/hook', secret: 'a-secret-of-24-characters', events: ['released'], active: false, ...extra })
-const makeDelivery = () => create('webhook-deliveries', { webhook: webhook.id, event: 'released', status: 'failed', lastError: unique('timeout') })
+  create('webhooks', {
+    name: unique('网站'),
+    url: 'https://example.invalid/hook',
+    secret: 'a-secret-of-24-characters',
+    events: ['released'],
+    active: false,
+    ...extra,
+  })
+const makeDelivery = () =>
+  create('webhook-deliveries', { webhook: webhook.id, event: 'released', status: 'failed', lastError: unique('timeout') })
 const makeTerm = () => create('search-terms', { term: unique('测试词') })
 const makeMiss = () => create('search-misses', { query: unique('未命中'), count: 1 })
 const catalogItemData = (k: DeptKey, itemNumber = unique('MATRIX-')) => ({
@@ -255,7 +283,8 @@ function acquire(cell: Cell, build: (cell: Cell) => Promise<Doc>): Promise<Doc> 
 }
 
 /** The document as stored (the adapter, no hooks: what changed, not how it reads; also spares computed fields). */
-const stored = (collection: CollectionSlug, id: Id) => w.payload.db.findOne({ collection, where: { id: { equals: id } } }) as Promise<Doc | null>
+const stored = (collection: CollectionSlug, id: Id) =>
+  w.payload.db.findOne({ collection, where: { id: { equals: id } } }) as Promise<Doc | null>
 
 /** GET by id and in the list: allowed means both return it, refused means neither does. */
 const read = (collection: CollectionSlug, pick: (cell: Cell) => Doc): Probe => ({
@@ -385,9 +414,19 @@ const act = (
 const stageOf = async (doc: Doc) => (await stored('policies', doc.id))?.stage
 const supplementStageOf = async (doc: Doc) => (await stored('interpretations', doc.id))?.supplement?.stage
 const policyStep = (stage: Stage, step: PackageAction, body: Record<string, unknown> = {}): Probe =>
-  act((cell) => packageAt(cell.k, stage), (doc) => `/policies/${doc.id}/workflow/${step}`, body, stageOf)
+  act(
+    (cell) => packageAt(cell.k, stage),
+    (doc) => `/policies/${doc.id}/workflow/${step}`,
+    body,
+    stageOf,
+  )
 const supplementStep = (stage: 'approved' | 'drafting' | 'submitted', step: SupplementAction, body: Record<string, unknown> = {}): Probe =>
-  act((cell) => makeSupplement(cell.k, stage), (doc) => `/interpretations/${doc.id}/workflow/${step}`, body, supplementStageOf)
+  act(
+    (cell) => makeSupplement(cell.k, stage),
+    (doc) => `/interpretations/${doc.id}/workflow/${step}`,
+    body,
+    supplementStageOf,
+  )
 
 const retitle = () => ({ title: unique('改后标题') })
 const drafting = (cell: Cell) => cell.fx.drafting.policy.id
@@ -438,8 +477,14 @@ const PROBES: Record<RowKey, Probe> = {
     },
   },
   'interpretations read versions · drafting': readVersions('interpretations', (c) => c.fx.drafting.interpretation),
-  'interpretations update · drafting': updateDoc('interpretations', (c) => create('interpretations', interpretationData(drafting(c), { title: unique('解读') })), retitle),
-  'interpretations delete · drafting': deleteDoc('interpretations', (c) => create('interpretations', interpretationData(drafting(c), { title: unique('解读') }))),
+  'interpretations update · drafting': updateDoc(
+    'interpretations',
+    (c) => create('interpretations', interpretationData(drafting(c), { title: unique('解读') })),
+    retitle,
+  ),
+  'interpretations delete · drafting': deleteDoc('interpretations', (c) =>
+    create('interpretations', interpretationData(drafting(c), { title: unique('解读') })),
+  ),
   'interpretations ▶ supplement submit': supplementStep('drafting', 'submit'),
   'interpretations ▶ supplement approve': supplementStep('submitted', 'approve'),
   'interpretations ▶ supplement return': supplementStep('submitted', 'return', { reason: '请补充数据来源' }),
@@ -465,7 +510,9 @@ const PROBES: Record<RowKey, Probe> = {
   'videos read · released 主动公开': read('videos', (c) => c.fx.released.video!),
   'videos update · drafting': updateDoc('videos', (c) => create('videos', videoData(drafting(c))), retitle),
   'videos delete · drafting': deleteDoc('videos', (c) => create('videos', videoData(drafting(c)))),
-  'interviews create · drafting package': createDoc('interviews', 'title', (cell, title) => ({ data: interviewData(drafting(cell), title) })),
+  'interviews create · drafting package': createDoc('interviews', 'title', (cell, title) => ({
+    data: interviewData(drafting(cell), title),
+  })),
   'interviews read · drafting package': read('interviews', (c) => c.fx.drafting.interview!),
   'interviews read · released 主动公开': read('interviews', (c) => c.fx.released.interview!),
   'interviews update · drafting': updateDoc('interviews', (c) => create('interviews', interviewData(drafting(c))), retitle),
@@ -500,14 +547,22 @@ const PROBES: Record<RowKey, Probe> = {
   'media read · not public': read('media', (c) => c.fx.mediaPrivate),
   'media read · public': read('media', (c) => c.fx.mediaPublic),
   'media read file · not public': readFile('media', (c) => c.fx.mediaPrivate),
-  'media update': updateDoc('media', (c) => makeMedia(c.k), () => ({ alt: unique('新替代文本') })),
+  'media update': updateDoc(
+    'media',
+    (c) => makeMedia(c.k),
+    () => ({ alt: unique('新替代文本') }),
+  ),
   'media delete': deleteDoc('media', (c) => makeMedia(c.k)),
 
   'departments create': createDoc('departments', 'name', (cell, name) => ({
     data: { name, creditCode: withCheckCharacter(`11520000MD${String(1_000_000 + next()).slice(-7)}`), parent: cell.dept.id },
   })),
   'departments read': read('departments', (c) => ({ ...c.dept })),
-  'departments update': updateDoc('departments', (c) => makeDepartment(c.k), () => ({ name: unique('改名单位') })),
+  'departments update': updateDoc(
+    'departments',
+    (c) => makeDepartment(c.k),
+    () => ({ name: unique('改名单位') }),
+  ),
   'departments delete': deleteDoc('departments', (c) => makeDepartment(c.k)),
 
   'users create': createDoc('users', 'email', (cell, value) => ({
@@ -515,48 +570,88 @@ const PROBES: Record<RowKey, Probe> = {
   })),
   'users read · own account': { ...read('users', (c) => c.me as unknown as Doc), selfOnly: true },
   'users read · colleague': read('users', (c) => c.fx.colleague),
-  'users update · own name': updateDoc('users', async () => ({}) as Doc, () => ({ name: unique('新名字') }), { self: true }),
+  'users update · own name': updateDoc(
+    'users',
+    async () => ({}) as Doc,
+    () => ({ name: unique('新名字') }),
+    { self: true },
+  ),
   'users update · own roles and department': updateDoc(
     'users',
     async () => ({}) as Doc,
     (current) => ({ roles: ['admin'], department: sameId(current.department, w.a.id) ? w.b.id : w.a.id }),
     { self: true, restore: true },
   ),
-  'users update · colleague': updateDoc('users', (c) => makeUser(c.k), () => ({ name: unique('新名字') })),
+  'users update · colleague': updateDoc(
+    'users',
+    (c) => makeUser(c.k),
+    () => ({ name: unique('新名字') }),
+  ),
   'users delete · colleague': deleteDoc('users', (c) => makeUser(c.k)),
 
   'audit-log create': createDoc('audit-log', 'action', (cell, action) => ({
-    data: { action, seq: 1_000_000 + next(), at: new Date().toISOString(), department: cell.dept.id, hash: 'f'.repeat(64), prevHash: '0'.repeat(64) },
+    data: {
+      action,
+      seq: 1_000_000 + next(),
+      at: new Date().toISOString(),
+      department: cell.dept.id,
+      hash: 'f'.repeat(64),
+      prevHash: '0'.repeat(64),
+    },
   })),
   'audit-log read · entry of the department': read('audit-log', (c) => c.fx.auditEntry),
-  'audit-log update': updateDoc('audit-log', async (c) => c.fx.auditEntry, () => ({ reason: unique('篡改') })),
+  'audit-log update': updateDoc(
+    'audit-log',
+    async (c) => c.fx.auditEntry,
+    () => ({ reason: unique('篡改') }),
+  ),
   'audit-log delete': deleteDoc('audit-log', async (c) => c.fx.auditEntry),
 
   'webhooks create': createDoc('webhooks', 'name', (_cell, name) => ({
     data: { name, url: 'https://example.invalid/hook', secret: 'a-secret-of-24-characters', events: ['released'], active: false },
   })),
   'webhooks read': read('webhooks', () => webhook),
-  'webhooks update': updateDoc('webhooks', () => makeWebhook(), () => ({ name: unique('改名网站') })),
+  'webhooks update': updateDoc(
+    'webhooks',
+    () => makeWebhook(),
+    () => ({ name: unique('改名网站') }),
+  ),
   'webhooks delete': deleteDoc('webhooks', () => makeWebhook()),
   'webhook-deliveries create': createDoc('webhook-deliveries', 'lastError', (_cell, lastError) => ({
     data: { webhook: webhook.id, event: 'released', status: 'delivered', lastError },
   })),
   'webhook-deliveries read': read('webhook-deliveries', () => delivery),
-  'webhook-deliveries update': updateDoc('webhook-deliveries', async () => delivery, (current) => ({ status: current.status === 'failed' ? 'delivered' : 'failed' })),
+  'webhook-deliveries update': updateDoc(
+    'webhook-deliveries',
+    async () => delivery,
+    (current) => ({ status: current.status === 'failed' ? 'delivered' : 'failed' }),
+  ),
   'webhook-deliveries delete': deleteDoc('webhook-deliveries', () => makeDelivery()),
 
   'search-terms create': createDoc('search-terms', 'term', (_cell, term) => ({ data: { term } })),
   'search-terms read': read('search-terms', () => term),
-  'search-terms update': updateDoc('search-terms', () => makeTerm(), () => ({ note: unique('备注') })),
+  'search-terms update': updateDoc(
+    'search-terms',
+    () => makeTerm(),
+    () => ({ note: unique('备注') }),
+  ),
   'search-terms delete': deleteDoc('search-terms', () => makeTerm()),
   'search-misses create': createDoc('search-misses', 'query', (_cell, query) => ({ data: { query, count: 1 } })),
   'search-misses read': read('search-misses', () => miss),
-  'search-misses update': updateDoc('search-misses', async () => miss, (current) => ({ count: Number(current.count ?? 0) + 10 })),
+  'search-misses update': updateDoc(
+    'search-misses',
+    async () => miss,
+    (current) => ({ count: Number(current.count ?? 0) + 10 }),
+  ),
   'search-misses delete': deleteDoc('search-misses', () => makeMiss()),
 
   'catalog-items create': createDoc('catalog-items', 'itemNumber', (cell, itemNumber) => ({ data: catalogItemData(cell.k, itemNumber) })),
   'catalog-items read': read('catalog-items', (c) => c.fx.catalogItem),
-  'catalog-items update': updateDoc('catalog-items', (c) => makeCatalogItem(c.k), () => ({ websiteColumn: unique('政策解读栏目') })),
+  'catalog-items update': updateDoc(
+    'catalog-items',
+    (c) => makeCatalogItem(c.k),
+    () => ({ websiteColumn: unique('政策解读栏目') }),
+  ),
   'catalog-items delete': deleteDoc('catalog-items', (c) => makeCatalogItem(c.k)),
 }
 

@@ -42,15 +42,11 @@ const idsOf = (docs: { id: number | string }[]) => docs.map((d) => String(d.id))
 /** Runs `npm run audit:verify`'s command against this test file's database. */
 function runCli(env: Record<string, string> = {}): Promise<{ code: null | number; stderr: string; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'scripts/audit-verify.ts'],
-      {
-        cwd: root,
-        env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: process.env.DATABASE_URL, PAYLOAD_SECRET: 'test-secret', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
+    const child = spawn(process.execPath, ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'scripts/audit-verify.ts'], {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: process.env.DATABASE_URL, PAYLOAD_SECRET: 'test-secret', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -111,7 +107,13 @@ describe('appending', () => {
   test('appendAudit builds a valid chain and verifyAuditChain passes', async () => {
     const drafter = await reqAs('drafter@demo.gov.cn')
     // Details beyond the declared ones (dates, nested lists, empty objects) are hashed and stored like the rest.
-    const details = { from: 'announced', to: 'live', z: 1, a: { when: new Date('2024-01-02T03:04:05.000Z'), list: [1, 'two', null] }, empty: {} }
+    const details = {
+      from: 'announced',
+      to: 'live',
+      z: 1,
+      a: { when: new Date('2024-01-02T03:04:05.000Z'), list: [1, 'two', null] },
+      empty: {},
+    }
     const first = await appendAudit(drafter, {
       action: 'interview-status',
       policy: policyA.id,
@@ -146,7 +148,13 @@ describe('appending', () => {
     expect(String(third.department)).toBe(String(w.b.id))
     // What is stored is what was hashed: dates as ISO strings, ids as strings, empty objects as null.
     const stored = await w.payload.findByID({ collection: 'audit-log', id: first.id, depth: 0 })
-    expect(stored.details).toEqual({ a: { list: [1, 'two', null], when: '2024-01-02T03:04:05.000Z' }, empty: null, from: 'announced', to: 'live', z: 1 })
+    expect(stored.details).toEqual({
+      a: { list: [1, 'two', null], when: '2024-01-02T03:04:05.000Z' },
+      empty: null,
+      from: 'announced',
+      to: 'live',
+      z: 1,
+    })
 
     const result = await verifyAuditChain(w.payload)
     expect(result).toEqual({ ok: true, entries: 3, head: { seq: 3, hash: third.hash } })
@@ -154,7 +162,11 @@ describe('appending', () => {
 
   test('concurrent appends each get their own place in the chain', async () => {
     const before = auditAppendStats.conflicts
-    const inputs: AuditEntryInput[] = Array.from({ length: 8 }, (_, i) => ({ action: 'sign', policy: policyA.id, details: { system: false, stepAt: String(i) } }))
+    const inputs: AuditEntryInput[] = Array.from({ length: 8 }, (_, i) => ({
+      action: 'sign',
+      policy: policyA.id,
+      details: { system: false, stepAt: String(i) },
+    }))
     // Each call gets its own request (as concurrent HTTP requests would); half of them opened a transaction the way
     // the workflow does (on these test databases that leaves a Promise of null on req: no transaction).
     const written = await Promise.all(
@@ -205,7 +217,11 @@ describe('immutability', () => {
     const roles = ['admin', 'drafter', 'reviewer', 'signer', 'editor', 'viewer'] as const
     for (const role of roles) {
       const token = await w.token(role)
-      const create = await w.rest.post('/audit-log', { seq: 1000, at: new Date().toISOString(), action: 'forged', hash: 'f'.repeat(64) }, token)
+      const create = await w.rest.post(
+        '/audit-log',
+        { seq: 1000, at: new Date().toISOString(), action: 'forged', hash: 'f'.repeat(64) },
+        token,
+      )
       expect([401, 403, 405]).toContain(create.status)
       const update = await w.rest.patch(`/audit-log/${target.id}`, { reason: 'rewritten' }, token)
       expect([401, 403, 404, 405]).toContain(update.status)
@@ -217,7 +233,9 @@ describe('immutability', () => {
       expect([401, 403, 405]).toContain(bulkDelete.status)
     }
     // Anonymous too.
-    expect([401, 403]).toContain((await w.rest.post('/audit-log', { seq: 1000, at: new Date().toISOString(), action: 'x', hash: 'x' })).status)
+    expect([401, 403]).toContain(
+      (await w.rest.post('/audit-log', { seq: 1000, at: new Date().toISOString(), action: 'x', hash: 'x' })).status,
+    )
     expect([401, 403, 404]).toContain((await w.rest.delete(`/audit-log/${target.id}`)).status)
     // GraphQL mutations are refused as well.
     const gql = await w.rest.call('POST', '/graphql', {
@@ -232,7 +250,9 @@ describe('immutability', () => {
     const before = await entries()
     const target = before[1]
     const refusal = { status: 403, data: expect.objectContaining({ rule: 'audit-immutable' }) }
-    await expect(w.payload.update({ collection: 'audit-log', id: target.id, data: { reason: '改写' }, overrideAccess: true })).rejects.toMatchObject(refusal)
+    await expect(
+      w.payload.update({ collection: 'audit-log', id: target.id, data: { reason: '改写' }, overrideAccess: true }),
+    ).rejects.toMatchObject(refusal)
     await expect(w.payload.delete({ collection: 'audit-log', id: target.id, overrideAccess: true })).rejects.toMatchObject(refusal)
     const error = await w.payload.delete({ collection: 'audit-log', id: target.id }).catch((e: unknown) => e)
     expect(String((error as Error).message)).toContain('审计日志只能追加，不能修改或删除')
@@ -244,7 +264,10 @@ describe('immutability', () => {
     expect(bulkDelete.docs).toEqual([])
     // Creating without going through appendAudit is refused.
     await expect(
-      w.payload.create({ collection: 'audit-log', data: { seq: 1000, at: new Date().toISOString(), action: 'forged', hash: 'f'.repeat(64) } }),
+      w.payload.create({
+        collection: 'audit-log',
+        data: { seq: 1000, at: new Date().toISOString(), action: 'forged', hash: 'f'.repeat(64) },
+      }),
     ).rejects.toMatchObject(refusal)
     expect(await entries()).toEqual(before)
     expect((await verifyAuditChain(w.payload)).ok).toBe(true)
@@ -270,7 +293,10 @@ describe('reading', () => {
     const viewerB = await w.rest.get('/audit-log?limit=100&depth=0', await w.token('viewer', true))
     expect(idsOf(viewerB.body.docs).sort()).toEqual(idsOf(ofB).sort())
 
-    for (const [role, second] of [['evaluator', false], ['admin', false]] as const) {
+    for (const [role, second] of [
+      ['evaluator', false],
+      ['admin', false],
+    ] as const) {
       const res = await w.rest.get('/audit-log?limit=100&depth=0', await w.token(role, second))
       expect(res.status).toBe(200)
       expect(res.body.totalDocs).toBe(all.length)
@@ -302,7 +328,11 @@ describe('recovery at start', () => {
     expect(recovered).toEqual([{ action: 'release', id: cut.id, logged: 'signed', stored: 'released' }])
     const entry = (await entries()).filter((e) => (e.refs as any).policy === String(cut.id) && e.action === 'release')
     expect(entry).toHaveLength(1)
-    expect(entry[0]).toMatchObject({ fromStage: 'signed', toStage: 'released', details: { recovered: true, stepAt: releasedAt, system: true } })
+    expect(entry[0]).toMatchObject({
+      fromStage: 'signed',
+      toStage: 'released',
+      details: { recovered: true, stepAt: releasedAt, system: true },
+    })
     expect((await reconcileStages(w.payload)).map((m) => String(m.id))).toEqual([String(forged.id)])
     // Idempotent: a second start finds nothing more to recover.
     expect(await recoverUnloggedSteps(w.payload)).toEqual([])
@@ -321,7 +351,9 @@ describe('verification', () => {
     const after = await w.payload.findByID({ collection: 'audit-log', id: entry.id, depth: 0 })
     // SQLite clears the foreign key (ON DELETE SET NULL); MongoDB keeps the dangling id. Either way the id stays
     // recorded in refs, which is what is hashed.
-    expect([null, undefined, String(doomed.id)]).toContain(after.policy === null || after.policy === undefined ? after.policy : String(after.policy))
+    expect([null, undefined, String(doomed.id)]).toContain(
+      after.policy === null || after.policy === undefined ? after.policy : String(after.policy),
+    )
     expect((after.refs as any).policy).toBe(String(doomed.id))
     console.info(`[${lane}] after deleting the policy, the entry's policy column is ${JSON.stringify(after.policy ?? null)}`)
     expect((await verifyAuditChain(w.payload)).ok).toBe(true)

@@ -73,7 +73,9 @@ const wipe = async (store: FileStore) => store.remove(await store.list())
 function ownStore(name: string): FileStore {
   const s3 = s3Settings()
   // A sibling prefix, not one inside the shared store's (whose listing would then include it).
-  return s3 ? new S3FileStore({ ...s3, prefix: `${s3.prefix.replace(/\/$/, '')}-${name}/` }) : new LocalFileStore(path.join(root, name, 'media'))
+  return s3
+    ? new S3FileStore({ ...s3, prefix: `${s3.prefix.replace(/\/$/, '')}-${name}/` })
+    : new LocalFileStore(path.join(root, name, 'media'))
 }
 
 /**
@@ -83,7 +85,10 @@ function ownStore(name: string): FileStore {
 async function boot(kind: Kind, name: string, where?: typeof SHARED): Promise<Instance> {
   const dir = path.join(root, name)
   await fs.mkdir(dir, { recursive: true })
-  const databaseUrl = kind === 'sqlite' ? `file:${path.join(dir, 'cms.db')}` : `${process.env.TEST_MONGO_URL!.replace(/\/?$/, '/')}${path.basename(root).replace(/-/g, '_')}_${name.replace(/-/g, '_')}`
+  const databaseUrl =
+    kind === 'sqlite'
+      ? `file:${path.join(dir, 'cms.db')}`
+      : `${process.env.TEST_MONGO_URL!.replace(/\/?$/, '/')}${path.basename(root).replace(/-/g, '_')}_${name.replace(/-/g, '_')}`
   const config = buildAppConfig({
     databaseUrl,
     database: kind === 'mongo' ? { mongo: { useJoinAggregations: false, disableIndexHints: true } } : { sqlitePush: true },
@@ -131,7 +136,13 @@ async function seed(instance: Instance): Promise<void> {
     { type: 'relationship', relationTo: 'policies', value: released.id, format: '', version: 2 },
   )
   const drafter = { ...org.users['drafter@demo.gov.cn'], collection: 'users' as const }
-  await payload.update({ collection: 'policies', id: policy.id, data: { attachments: [media.id], body: body as never }, user: drafter, overrideAccess: false })
+  await payload.update({
+    collection: 'policies',
+    id: policy.id,
+    data: { attachments: [media.id], body: body as never },
+    user: drafter,
+    overrideAccess: false,
+  })
   const image = await makeImage(800, 2000)
   await payload.create({
     collection: 'infographics',
@@ -145,7 +156,9 @@ async function seed(instance: Instance): Promise<void> {
 /** The references inside policies' rich text (the seed puts an upload and a relationship node in one): [relationTo, value]. */
 async function richTextReferences(payload: Payload): Promise<[string, unknown][]> {
   const { docs } = await payload.find({ collection: 'policies', pagination: false, depth: 0, sort: 'id' })
-  const nodes = docs.flatMap((d) => (d.body as { root?: { children?: { relationTo?: string; value?: unknown }[] } } | null)?.root?.children ?? [])
+  const nodes = docs.flatMap(
+    (d) => (d.body as { root?: { children?: { relationTo?: string; value?: unknown }[] } } | null)?.root?.children ?? [],
+  )
   return nodes.filter((n) => n.relationTo).map((n) => [n.relationTo!, n.value])
 }
 
@@ -173,7 +186,10 @@ async function expectWorking(target: Instance, policyId: number | string, title:
   expect(typeof (await target.rest.login('admin@demo.gov.cn'))).toBe('string')
 }
 
-function expectSameSnapshot(restored: Awaited<ReturnType<typeof snapshotDatabase>>, original: Awaited<ReturnType<typeof snapshotDatabase>>) {
+function expectSameSnapshot(
+  restored: Awaited<ReturnType<typeof snapshotDatabase>>,
+  original: Awaited<ReturnType<typeof snapshotDatabase>>,
+) {
   expect(countsOf(restored)).toEqual(countsOf(original))
   expect(firstDifference(restored, original)).toBeNull()
 }
@@ -197,83 +213,107 @@ afterAll(async () => {
 })
 
 describe(`backup and restore (${lane})`, () => {
-  test('the backup holds every document, version and media file, each hashed', async () => {
-    const phases = new Set<string>()
-    const result = await createBackup({ payload: source.payload, dir: backupDir, store: source.store, onProgress: (_d, _t, p) => phases.add(p) })
-    const { manifest } = result
-    console.info(
-      `[${lane}] backup: ${manifest.counts.documents} documents, ${manifest.counts.versions} versions, ${manifest.counts.files} files in ${result.seconds.toFixed(1)} s`,
-    )
-    expect([...phases].sort()).toEqual(['documents', 'files'])
-    const counts = countsOf(original)
-    expect(Object.fromEntries(manifest.data.map((d) => [d.kind === 'versions' ? `${d.collection}:versions` : d.collection, d.count]))).toEqual(counts)
-    expect(counts.policies).toBeGreaterThan(10)
-    expect(counts['policies:versions']).toBeGreaterThan(counts.policies)
-    expect(counts['audit-log']).toBeGreaterThan(100)
-    expect(counts['payload-jobs']).toBeGreaterThan(0)
-    expect(manifest.source).toMatchObject({ adapter: lane === 'mongo' ? 'mongoose' : 'sqlite', idType: lane === 'mongo' ? 'text' : 'number' })
-    expect(manifest.auditHead).toEqual((await verifyAuditChain(source.payload) as { head: unknown }).head)
-    // Every media file (original, image sizes, derivatives) with its hash, and none missing.
-    expect(Object.keys(originalFiles).length).toBeGreaterThan(8)
-    expect(Object.fromEntries(manifest.media.map((m) => [m.path, m.sha256]))).toEqual(originalFiles)
-    expect(manifest.missingMedia).toEqual([])
-    expect(await hashTree(path.join(backupDir, 'files'))).toEqual(originalFiles)
-  }, SLOW)
+  test(
+    'the backup holds every document, version and media file, each hashed',
+    async () => {
+      const phases = new Set<string>()
+      const result = await createBackup({
+        payload: source.payload,
+        dir: backupDir,
+        store: source.store,
+        onProgress: (_d, _t, p) => phases.add(p),
+      })
+      const { manifest } = result
+      console.info(
+        `[${lane}] backup: ${manifest.counts.documents} documents, ${manifest.counts.versions} versions, ${manifest.counts.files} files in ${result.seconds.toFixed(1)} s`,
+      )
+      expect([...phases].sort()).toEqual(['documents', 'files'])
+      const counts = countsOf(original)
+      expect(
+        Object.fromEntries(manifest.data.map((d) => [d.kind === 'versions' ? `${d.collection}:versions` : d.collection, d.count])),
+      ).toEqual(counts)
+      expect(counts.policies).toBeGreaterThan(10)
+      expect(counts['policies:versions']).toBeGreaterThan(counts.policies)
+      expect(counts['audit-log']).toBeGreaterThan(100)
+      expect(counts['payload-jobs']).toBeGreaterThan(0)
+      expect(manifest.source).toMatchObject({
+        adapter: lane === 'mongo' ? 'mongoose' : 'sqlite',
+        idType: lane === 'mongo' ? 'text' : 'number',
+      })
+      expect(manifest.auditHead).toEqual(((await verifyAuditChain(source.payload)) as { head: unknown }).head)
+      // Every media file (original, image sizes, derivatives) with its hash, and none missing.
+      expect(Object.keys(originalFiles).length).toBeGreaterThan(8)
+      expect(Object.fromEntries(manifest.media.map((m) => [m.path, m.sha256]))).toEqual(originalFiles)
+      expect(manifest.missingMedia).toEqual([])
+      expect(await hashTree(path.join(backupDir, 'files'))).toEqual(originalFiles)
+    },
+    SLOW,
+  )
 
-  test('restored into an empty database it reproduces every document, every media file and the audit chain', async () => {
-    // The wipe: a new empty database, and the file store emptied.
-    await wipe(source.store)
-    const target = await boot(lane, 'restored', SHARED)
-    const report = await restoreBackup({ payload: target.payload, dir: backupDir, store: target.store })
-    console.info(`[${lane}] restore: ${report.documents} documents, ${report.versions} versions, ${report.files} files in ${report.seconds.toFixed(1)} s`)
-    expect([report.idsKept, report.idMap]).toEqual([true, {}])
-    expectSameSnapshot(await snapshotDatabase(target.payload), original)
-    expect(await hashStore(target.store)).toEqual(originalFiles)
-    expect(report.audit).toMatchObject({ ok: true, entries: countsOf(original)['audit-log'] })
-    expect(await verifyAuditChain(target.payload)).toEqual(report.audit)
-    expect(report.stageMismatches).toEqual([])
+  test(
+    'restored into an empty database it reproduces every document, every media file and the audit chain',
+    async () => {
+      // The wipe: a new empty database, and the file store emptied.
+      await wipe(source.store)
+      const target = await boot(lane, 'restored', SHARED)
+      const report = await restoreBackup({ payload: target.payload, dir: backupDir, store: target.store })
+      console.info(
+        `[${lane}] restore: ${report.documents} documents, ${report.versions} versions, ${report.files} files in ${report.seconds.toFixed(1)} s`,
+      )
+      expect([report.idsKept, report.idMap]).toEqual([true, {}])
+      expectSameSnapshot(await snapshotDatabase(target.payload), original)
+      expect(await hashStore(target.store)).toEqual(originalFiles)
+      expect(report.audit).toMatchObject({ ok: true, entries: countsOf(original)['audit-log'] })
+      expect(await verifyAuditChain(target.payload)).toEqual(report.audit)
+      expect(report.stageMismatches).toEqual([])
 
-    const { policy, interpretations } = await releasedPolicy(source.payload)
-    await expectWorking(target, policy.id, policy.title, interpretations)
-    // A restored file is served with its record (the upload collection's own directory).
-    const media = (await target.payload.find({ collection: 'media', limit: 1, depth: 0 })).docs[0]
-    const file = await target.rest.get(`/media/file/${media.filename}`, await target.rest.login('admin@demo.gov.cn'))
-    expect(file.status).toBe(200)
+      const { policy, interpretations } = await releasedPolicy(source.payload)
+      await expectWorking(target, policy.id, policy.title, interpretations)
+      // A restored file is served with its record (the upload collection's own directory).
+      const media = (await target.payload.find({ collection: 'media', limit: 1, depth: 0 })).docs[0]
+      const file = await target.rest.get(`/media/file/${media.filename}`, await target.rest.login('admin@demo.gov.cn'))
+      expect(file.status).toBe(200)
 
-    // The restored database is not empty any more: a second restore is refused, and writes nothing.
-    const before = countsOf(await snapshotDatabase(target.payload))
-    const again = await restoreBackup({ payload: target.payload, dir: backupDir, store: target.store }).catch((e: unknown) => e)
-    expect(again).toBeInstanceOf(RestoreRefused)
-    expect(again).toMatchObject({ status: 409, code: 'target-not-empty' })
-    expect((again as RestoreRefused).details).toContain(`policies: ${before.policies}`)
-    expect(countsOf(await snapshotDatabase(target.payload))).toEqual(before)
-  }, SLOW)
+      // The restored database is not empty any more: a second restore is refused, and writes nothing.
+      const before = countsOf(await snapshotDatabase(target.payload))
+      const again = await restoreBackup({ payload: target.payload, dir: backupDir, store: target.store }).catch((e: unknown) => e)
+      expect(again).toBeInstanceOf(RestoreRefused)
+      expect(again).toMatchObject({ status: 409, code: 'target-not-empty' })
+      expect((again as RestoreRefused).details).toContain(`policies: ${before.policies}`)
+      expect(countsOf(await snapshotDatabase(target.payload))).toEqual(before)
+    },
+    SLOW,
+  )
 
-  test('a backup changed by one byte is refused before anything is written', async () => {
-    const tampered = path.join(root, 'tampered')
-    await fs.cp(backupDir, tampered, { recursive: true })
-    const data = path.join(tampered, 'data', 'policies.ndjson')
-    const bytes = await fs.readFile(data)
-    const at = bytes.indexOf(Buffer.from('"title":"')) + 9
-    bytes[at] ^= 0x01
-    await fs.writeFile(data, bytes)
-    const [someFile] = Object.keys(originalFiles).filter((f) => f.endsWith('.png'))
-    const media = path.join(tampered, 'files', someFile)
-    const image = await fs.readFile(media)
-    image[image.length - 1] ^= 0xff
-    await fs.writeFile(media, image)
+  test(
+    'a backup changed by one byte is refused before anything is written',
+    async () => {
+      const tampered = path.join(root, 'tampered')
+      await fs.cp(backupDir, tampered, { recursive: true })
+      const data = path.join(tampered, 'data', 'policies.ndjson')
+      const bytes = await fs.readFile(data)
+      const at = bytes.indexOf(Buffer.from('"title":"')) + 9
+      bytes[at] ^= 0x01
+      await fs.writeFile(data, bytes)
+      const [someFile] = Object.keys(originalFiles).filter((f) => f.endsWith('.png'))
+      const media = path.join(tampered, 'files', someFile)
+      const image = await fs.readFile(media)
+      image[image.length - 1] ^= 0xff
+      await fs.writeFile(media, image)
 
-    const target = await boot(lane, 'refused')
-    const refused = await restoreBackup({ payload: target.payload, dir: tampered, store: target.store }).catch((e: unknown) => e)
-    expect(refused).toBeInstanceOf(RestoreRefused)
-    expect(refused).toMatchObject({ status: 422, code: 'manifest-mismatch' })
-    const details = (refused as RestoreRefused).details.join('\n')
-    expect(details).toContain('data/policies.ndjson')
-    expect(details).toContain(`files/${someFile}`)
-    const counts = countsOf(await snapshotDatabase(target.payload))
-    expect(counts).toEqual(emptyCounts(counts))
-    expect(await hashStore(target.store)).toEqual({})
-  }, SLOW)
+      const target = await boot(lane, 'refused')
+      const refused = await restoreBackup({ payload: target.payload, dir: tampered, store: target.store }).catch((e: unknown) => e)
+      expect(refused).toBeInstanceOf(RestoreRefused)
+      expect(refused).toMatchObject({ status: 422, code: 'manifest-mismatch' })
+      const details = (refused as RestoreRefused).details.join('\n')
+      expect(details).toContain('data/policies.ndjson')
+      expect(details).toContain(`files/${someFile}`)
+      const counts = countsOf(await snapshotDatabase(target.payload))
+      expect(counts).toEqual(emptyCounts(counts))
+      expect(await hashStore(target.store)).toEqual({})
+    },
+    SLOW,
+  )
 
   mongoOnly(
     'MongoDB’s own ids restored into SQLite: new integer ids, id map, audit chain intact',
@@ -297,7 +337,9 @@ describe(`backup and restore (${lane})`, () => {
       expectSameSnapshot(withoutAudit(restored), withoutAudit(expected))
       const entries = await target.payload.find({ collection: 'audit-log', pagination: false, depth: 0, sort: 'seq' })
       const sourceEntries = await source.payload.find({ collection: 'audit-log', pagination: false, depth: 0, sort: 'seq' })
-      expect(entries.docs.map((e) => [e.seq, e.hash, e.refs, e.policy ?? null])).toEqual(sourceEntries.docs.map((e) => [e.seq, e.hash, e.refs, null]))
+      expect(entries.docs.map((e) => [e.seq, e.hash, e.refs, e.policy ?? null])).toEqual(
+        sourceEntries.docs.map((e) => [e.seq, e.hash, e.refs, null]),
+      )
 
       const { policy, interpretations } = await releasedPolicy(source.payload)
       const restoredPolicy = await target.payload.findByID({ collection: 'policies', id: Number(renamed.get(String(policy.id))), depth: 0 })

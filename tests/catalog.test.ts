@@ -55,7 +55,8 @@ async function draftPackage(second = false, overrides: Record<string, unknown> =
   const token = await w.token('drafter', second)
   const policy = (await w.rest.post('/policies', policyData(second ? w.b : w.a, overrides), token)).body.doc
   expect(policy?.id).toBeDefined()
-  const interpretation = (await w.rest.post('/interpretations', interpretationData(policy.id, { title: `解读-${policy.id}` }), token)).body.doc
+  const interpretation = (await w.rest.post('/interpretations', interpretationData(policy.id, { title: `解读-${policy.id}` }), token)).body
+    .doc
   expect(interpretation?.id).toBeDefined()
   return policy as { id: number | string; title: string }
 }
@@ -112,9 +113,15 @@ describe('catalog items: the ten elements', () => {
     const first = await createItem(itemData(w.a, { title: '规范性文件' }))
     const res = await w.rest.post('/catalog-items', itemData(w.b, { itemNumber: first.itemNumber }), await w.token('admin'))
     expect(res.status).toBe(400)
-    expect(fieldErrors(res.body).itemNumber).toBe(`【政务公开标准目录】事项编号“${first.itemNumber}”已被事项“规范性文件”使用，请使用其他编号。`)
+    expect(fieldErrors(res.body).itemNumber).toBe(
+      `【政务公开标准目录】事项编号“${first.itemNumber}”已被事项“规范性文件”使用，请使用其他编号。`,
+    )
     // Updating the item itself with its own number is fine.
-    const same = await w.rest.patch(`/catalog-items/${first.id}`, { itemNumber: first.itemNumber, title: '行政规范性文件' }, await w.token('admin'))
+    const same = await w.rest.patch(
+      `/catalog-items/${first.id}`,
+      { itemNumber: first.itemNumber, title: '行政规范性文件' },
+      await w.token('admin'),
+    )
     expect(same.status).toBe(200)
   })
 
@@ -154,7 +161,10 @@ describe('catalog items: access', () => {
     expect(anonymous.body).not.toHaveProperty('stale')
     expect(anonymous.body).not.toHaveProperty('lastUpdatedAt')
 
-    for (const [role, second] of [['evaluator', false], ['viewer', true]] as const) {
+    for (const [role, second] of [
+      ['evaluator', false],
+      ['viewer', true],
+    ] as const) {
       const res = await w.rest.get(`/catalog-items/${item.id}`, await w.token(role, second))
       expect(res.status).toBe(200)
       expect(typeof res.body.stale).toBe('boolean')
@@ -216,20 +226,32 @@ describe('sleeping columns (睡眠栏目)', () => {
     const fresh = assessStaleness(rule, releases, new Date('2025-03-20T00:00:00Z'))
     expect(fresh).toEqual({ tracked: true, lastUpdatedAt: '2025-03-01T02:00:00.000Z', deadline: '2025-04-01T15:59:59.999Z', stale: false })
     expect(assessStaleness(rule, releases, new Date('2025-04-02T00:00:00Z')).stale).toBe(true)
-    expect(assessStaleness(rule, [], new Date('2025-03-20T00:00:00Z'))).toEqual({ tracked: true, lastUpdatedAt: null, deadline: null, stale: true })
+    expect(assessStaleness(rule, [], new Date('2025-03-20T00:00:00Z'))).toEqual({
+      tracked: true,
+      lastUpdatedAt: null,
+      deadline: null,
+      stale: true,
+    })
     // As of a date before the last release, that release did not exist yet.
     expect(assessStaleness(rule, releases, new Date('2025-02-20T00:00:00Z')).lastUpdatedAt).toBe('2025-01-10T02:00:00.000Z')
 
     const now = new Date('2025-03-20T00:00:00Z')
     expect(assessStaleness(rule, [release({ department: 'B' })], now).stale).toBe(true)
-    expect(assessStaleness({ ...rule, feed: { ...rule.feed, responsibleUnitOnly: false } }, [release({ department: 'B' })], now).stale).toBe(false)
+    expect(
+      assessStaleness({ ...rule, feed: { ...rule.feed, responsibleUnitOnly: false } }, [release({ department: 'B' })], now).stale,
+    ).toBe(false)
     expect(assessStaleness({ ...rule, feed: { kind: 'interpretations', forms: ['card'] } }, releases, now).stale).toBe(true)
     expect(assessStaleness(rule, [release({ kind: 'policies' })], now).stale).toBe(true)
     const policies = { ...rule, feed: { kind: 'policies' as const, documentTypes: ['normative'] } }
     expect(assessStaleness(policies, [release({ kind: 'policies', documentType: 'notice' })], now).stale).toBe(true)
     expect(assessStaleness(policies, [release({ kind: 'policies', documentType: 'normative' })], now).stale).toBe(false)
     // No feed declared: a column this system does not publish, not assessed.
-    expect(assessStaleness({ updatePeriod: 'monthly' }, releases, now)).toEqual({ tracked: false, lastUpdatedAt: null, deadline: null, stale: false })
+    expect(assessStaleness({ updatePeriod: 'monthly' }, releases, now)).toEqual({
+      tracked: false,
+      lastUpdatedAt: null,
+      deadline: null,
+      stale: false,
+    })
   })
 
   test('on real content: a release freshens the column, an old one or a withdrawn one does not', async () => {
@@ -363,7 +385,11 @@ describe('GET /api/compliance/pending: blocked and overdue packages', () => {
     const overdue = later.docs.find((d) => d.id === String(signed.id))!
     expect(overdue.overdue).toBe(true)
     expect(overdue.issues).toEqual([
-      expect.objectContaining({ kind: 'overdue', rule: 'release-overdue', ruleName: expect.objectContaining({ zh: expect.stringContaining('发布时限') }) }),
+      expect.objectContaining({
+        kind: 'overdue',
+        rule: 'release-overdue',
+        ruleName: expect.objectContaining({ zh: expect.stringContaining('发布时限') }),
+      }),
     ])
     expect(overdue.issues[0].message.zh).toContain('已超期7天')
     // Overdue packages come first.

@@ -18,12 +18,25 @@ beforeAll(async () => {
   api = await serveApi(w.payload.config)
   const drafter = await w.token('drafter')
   policy = (await w.rest.post('/policies', policyData(w.a, { title: '关于促进数字经济发展的若干措施' }), drafter)).body.doc
-  expect((await w.rest.post('/interpretations', interpretationData(policy.id, { title: '图解：数字经济若干措施' }), drafter)).status).toBe(201)
-  for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer'], ['release', 'signer']] as const) {
+  expect((await w.rest.post('/interpretations', interpretationData(policy.id, { title: '图解：数字经济若干措施' }), drafter)).status).toBe(
+    201,
+  )
+  for (const [action, role] of [
+    ['submit', 'drafter'],
+    ['approve', 'reviewer'],
+    ['approve', 'reviewer'],
+    ['sign', 'signer'],
+    ['release', 'signer'],
+  ] as const) {
     expect((await w.rest.post(`/policies/${policy.id}/workflow/${action}`, {}, await w.token(role))).status).toBe(200)
   }
   const found = await w.payload.findByID({ collection: 'policies', id: policy.id, depth: 0 })
-  policy = { id: found.id as number, title: found.title, documentNumber: String(found.documentNumber), indexNumber: String(found.indexNumber) }
+  policy = {
+    id: found.id as number,
+    title: found.title,
+    documentNumber: String(found.documentNumber),
+    indexNumber: String(found.indexNumber),
+  }
 }, 120_000)
 afterAll(async () => {
   await api?.close()

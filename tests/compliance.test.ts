@@ -88,7 +88,11 @@ type MemberSpec = { collection: 'interpretations' | 'videos'; data: Record<strin
 const text = (form = 'text'): MemberSpec => ({ collection: 'interpretations', data: { form, title: `${form}解读` } })
 const card: MemberSpec = {
   collection: 'interpretations',
-  data: { form: 'card', title: '明白卡', card: { beneficiaries: '农户', standard: '每亩100元', process: '村委会申报', basis: '本通知第三条' } },
+  data: {
+    form: 'card',
+    title: '明白卡',
+    card: { beneficiaries: '农户', standard: '每亩100元', process: '村委会申报', basis: '本通知第三条' },
+  },
 }
 const video: MemberSpec = {
   collection: 'videos',
@@ -97,7 +101,9 @@ const video: MemberSpec = {
 
 /** A policy in drafting with its members, by the drafter of A (or B). */
 async function draft(members: MemberSpec[], overrides: Record<string, unknown> = {}, second = false) {
-  const policy = (await ok('create policy', w.rest.post('/policies', policyData(second ? w.b : w.a, overrides), tok('drafter', second)), 201)).doc
+  const policy = (
+    await ok('create policy', w.rest.post('/policies', policyData(second ? w.b : w.a, overrides), tok('drafter', second)), 201)
+  ).doc
   for (const m of members) {
     const data = m.collection === 'interpretations' ? interpretationData(policy.id, m.data) : { policy: policy.id, ...m.data }
     await ok(`create ${m.collection}`, w.rest.post(`/${m.collection}`, data, tok('drafter', second)), 201)
@@ -105,13 +111,17 @@ async function draft(members: MemberSpec[], overrides: Record<string, unknown> =
   return policy as { id: number | string; title: string }
 }
 
-const P = {} as Record<'inSync2025' | 'scheduled' | 'makeUpDay' | 'late' | 'exempt' | 'withdrawn' | 'onRequest' | 'overdue' | 'fresh' | 'deptB', { id: number | string; title: string }>
+const P = {} as Record<
+  'inSync2025' | 'scheduled' | 'makeUpDay' | 'late' | 'exempt' | 'withdrawn' | 'onRequest' | 'overdue' | 'fresh' | 'deptB',
+  { id: number | string; title: string }
+>
 let thisYear: number
 let thisMonth: string
 
 beforeAll(async () => {
   w = await startWorld()
-  for (const [role, second] of roles) tokens[`${role}${second ? '.b' : ''}`] = await w.rest.login(`${role}${second ? '.b' : ''}@demo.gov.cn`)
+  for (const [role, second] of roles)
+    tokens[`${role}${second ? '.b' : ''}`] = await w.rest.login(`${role}${second ? '.b' : ''}@demo.gov.cn`)
 
   // 2025-03: signed Monday, released Wednesday: on time, two members (text, card).
   P.inSync2025 = await atInstant('2025-03-03T09:00:00+08:00', async () => {
@@ -178,10 +188,18 @@ beforeAll(async () => {
   await step(P.onRequest.id, 'release', 'signer')
 
   const supplement = (
-    await ok('create supplement', w.rest.post('/interpretations', interpretationData(P.inSync2025.id, { title: '媒体解读（补充）', form: 'media' }), tok('drafter')), 201)
+    await ok(
+      'create supplement',
+      w.rest.post('/interpretations', interpretationData(P.inSync2025.id, { title: '媒体解读（补充）', form: 'media' }), tok('drafter')),
+      201,
+    )
   ).doc
   expect(supplement.supplementary).toBe(true)
-  for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['release', 'signer']] as const) {
+  for (const [action, role] of [
+    ['submit', 'drafter'],
+    ['approve', 'reviewer'],
+    ['release', 'signer'],
+  ] as const) {
     await ok(`supplement ${action}`, w.rest.post(`/interpretations/${supplement.id}/workflow/${action}`, {}, tok(role)))
   }
 
@@ -218,7 +236,15 @@ const report = async (query: string, role: Role = 'admin', second = false) => {
 }
 
 const forms = (counts: Partial<ComplianceFigures['forms']>): ComplianceFigures['forms'] => ({
-  text: 0, leader: 0, expert: 0, media: 0, card: 0, infographic: 0, video: 0, interview: 0, ...counts,
+  text: 0,
+  leader: 0,
+  expert: 0,
+  media: 0,
+  card: 0,
+  infographic: 0,
+  video: 0,
+  interview: 0,
+  ...counts,
 })
 
 const figures = (f: Partial<ComplianceFigures>): ComplianceFigures => ({
@@ -243,31 +269,66 @@ const figures = (f: Partial<ComplianceFigures>): ComplianceFigures => ({
 
 /** Department A in 2025: four proactive packages in sync; two late (one scheduled, one returned once in review). */
 const a2025 = figures({
-  released: 4, proactive: 4, requiringInterpretation: 4,
-  withInterpretations: 4, withInterpretationsShare: 1, inSync: 4, inSyncShare: 1,
-  onTime: 2, late: 2, onTimeShare: 0.5, returns: 1,
+  released: 4,
+  proactive: 4,
+  requiringInterpretation: 4,
+  withInterpretations: 4,
+  withInterpretationsShare: 1,
+  inSync: 4,
+  inSyncShare: 1,
+  onTime: 2,
+  late: 2,
+  onTimeShare: 0.5,
+  returns: 1,
   forms: forms({ text: 2, card: 1, leader: 1, expert: 1 }),
   overdueNow: 1,
 })
 /** Department A this year: exempt (proactive), withdrawn (proactive), on request with a video; one supplement. */
 const aThisYear = figures({
-  released: 3, proactive: 2, withdrawn: 1, exempt: 1, requiringInterpretation: 2,
-  withInterpretations: 2, withInterpretationsShare: 1, inSync: 2, inSyncShare: 1,
-  onTime: 2, onTimeShare: 1, supplementary: 1,
+  released: 3,
+  proactive: 2,
+  withdrawn: 1,
+  exempt: 1,
+  requiringInterpretation: 2,
+  withInterpretations: 2,
+  withInterpretationsShare: 1,
+  inSync: 2,
+  inSyncShare: 1,
+  onTime: 2,
+  onTimeShare: 1,
+  supplementary: 1,
   forms: forms({ text: 1, expert: 1, video: 1, media: 1 }),
   overdueNow: 1,
 })
 const aAll = figures({
-  released: 7, proactive: 6, withdrawn: 1, exempt: 1, requiringInterpretation: 6,
-  withInterpretations: 6, withInterpretationsShare: 1, inSync: 6, inSyncShare: 1,
-  onTime: 4, late: 2, onTimeShare: 0.6667, returns: 1, supplementary: 1,
+  released: 7,
+  proactive: 6,
+  withdrawn: 1,
+  exempt: 1,
+  requiringInterpretation: 6,
+  withInterpretations: 6,
+  withInterpretationsShare: 1,
+  inSync: 6,
+  inSyncShare: 1,
+  onTime: 4,
+  late: 2,
+  onTimeShare: 0.6667,
+  returns: 1,
+  supplementary: 1,
   forms: forms({ text: 3, card: 1, leader: 1, expert: 2, media: 1, video: 1 }),
   overdueNow: 1,
 })
 const bAll = figures({
-  released: 1, proactive: 1, requiringInterpretation: 1,
-  withInterpretations: 1, withInterpretationsShare: 1, inSync: 1, inSyncShare: 1,
-  onTime: 1, onTimeShare: 1, forms: forms({ text: 1 }),
+  released: 1,
+  proactive: 1,
+  requiringInterpretation: 1,
+  withInterpretations: 1,
+  withInterpretationsShare: 1,
+  inSync: 1,
+  inSyncShare: 1,
+  onTime: 1,
+  onTimeShare: 1,
+  forms: forms({ text: 1 }),
 })
 
 describe('figures on a crafted history', () => {
@@ -276,9 +337,20 @@ describe('figures on a crafted history', () => {
     expect(r.filters).toEqual({ year: null, department: null })
     expect(r.overall).toEqual(
       figures({
-        released: 8, proactive: 7, withdrawn: 1, exempt: 1, requiringInterpretation: 7,
-        withInterpretations: 7, withInterpretationsShare: 1, inSync: 7, inSyncShare: 1,
-        onTime: 5, late: 2, onTimeShare: 0.7143, returns: 1, supplementary: 1,
+        released: 8,
+        proactive: 7,
+        withdrawn: 1,
+        exempt: 1,
+        requiringInterpretation: 7,
+        withInterpretations: 7,
+        withInterpretationsShare: 1,
+        inSync: 7,
+        inSyncShare: 1,
+        onTime: 5,
+        late: 2,
+        onTimeShare: 0.7143,
+        returns: 1,
+        supplementary: 1,
         forms: forms({ text: 4, card: 1, leader: 1, expert: 2, media: 1, video: 1 }),
         overdueNow: 1,
       }),
@@ -297,23 +369,53 @@ describe('figures on a crafted history', () => {
     expect(r.byMonth[0]!.month).toBe('2025-03')
     expect(r.byMonth.at(-1)!.month).toBe(thisMonth)
     const months = Object.fromEntries(r.byMonth.map((m) => [m.month, m]))
-    expect(months['2025-03']).toEqual({ month: '2025-03', released: 1, withInterpretations: 1, inSync: 1, proactive: 1, onTime: 1, late: 0, returns: 0, supplementary: 0 })
+    expect(months['2025-03']).toEqual({
+      month: '2025-03',
+      released: 1,
+      withInterpretations: 1,
+      inSync: 1,
+      proactive: 1,
+      onTime: 1,
+      late: 0,
+      returns: 0,
+      supplementary: 0,
+    })
     expect(months['2025-09']).toMatchObject({ released: 0, returns: 1 })
-    expect(months['2025-10']).toEqual({ month: '2025-10', released: 2, withInterpretations: 2, inSync: 2, proactive: 2, onTime: 1, late: 1, returns: 0, supplementary: 0 })
+    expect(months['2025-10']).toEqual({
+      month: '2025-10',
+      released: 2,
+      withInterpretations: 2,
+      inSync: 2,
+      proactive: 2,
+      onTime: 1,
+      late: 1,
+      returns: 0,
+      supplementary: 0,
+    })
     expect(months['2025-06']).toMatchObject({ released: 1, proactive: 1, onTime: 0, late: 1 })
     expect(months['2025-07']).toMatchObject({ released: 0, returns: 0 })
     expect(months[thisMonth]).toMatchObject({ released: 4, proactive: 3, onTime: 3, late: 0, supplementary: 1 })
 
     const commendation = documentTypeLabel('commendation')
     expect(r.exemptionsByReason).toEqual([
-      { kind: 'interpretation', reason: `${commendation.zh}属于明显无需解读的文件类型（${commendation.en} needs no interpretation）`, count: 1 },
+      {
+        kind: 'interpretation',
+        reason: `${commendation.zh}属于明显无需解读的文件类型（${commendation.en} needs no interpretation）`,
+        count: 1,
+      },
     ])
 
     // The package signed 40 days ago is overdue; the one signed now is not.
     expect(r.overdueNow).toHaveLength(1)
     const [late] = r.overdueNow
     const stored = await w.payload.findByID({ collection: 'policies', id: P.overdue.id, depth: 0 })
-    expect(late).toMatchObject({ policy: String(P.overdue.id), title: P.overdue.title, department: String(w.a.id), departmentName: w.a.name, stage: 'signed' })
+    expect(late).toMatchObject({
+      policy: String(P.overdue.id),
+      title: P.overdue.title,
+      department: String(w.a.id),
+      departmentName: w.a.name,
+      stage: 'signed',
+    })
     expect(late!.deadline).toBe(releaseDeadline(new Date(late!.signedAt))!.toISOString())
     expect(late!.deadline).toBe(stored.workflow?.releaseDeadline)
     expect(late!.daysOverdue).toBeGreaterThanOrEqual(25)
@@ -393,9 +495,24 @@ describe('the pure function on entries the workflow no longer writes', () => {
   let seq = 0
   const entry = (at: string, action: string, policy: string, extra: Partial<ComplianceEntry> = {}): ComplianceEntry => {
     seq += 1
-    return { seq, at: new Date(at).toISOString(), action, department: 'd1', policy, fromStage: null, toStage: null, members: null, details: null, hash: `h${seq}`, ...extra }
+    return {
+      seq,
+      at: new Date(at).toISOString(),
+      action,
+      department: 'd1',
+      policy,
+      fromStage: null,
+      toStage: null,
+      members: null,
+      details: null,
+      hash: `h${seq}`,
+      ...extra,
+    }
   }
-  const member = (id: string, form: string) => ({ members: [{ collection: 'interpretations', id }], details: { form, supplementary: false } })
+  const member = (id: string, form: string) => ({
+    members: [{ collection: 'interpretations', id }],
+    details: { form, supplementary: false },
+  })
   const listed = (...ids: string[]) => ({ members: ids.map((id) => ({ collection: 'interpretations', id })) })
 
   test('legacy exemption inferred, a member left out is not in sync, a return voids the signature', () => {
@@ -414,29 +531,54 @@ describe('the pure function on entries the workflow no longer writes', () => {
       // p3: a member deleted while drafting, another released; no signature on record: late.
       entry('2024-02-01T09:00:00+08:00', 'member-created', 'p3', member('m3', 'card')),
       entry('2024-02-01T09:10:00+08:00', 'member-deleted', 'p3', { members: [{ collection: 'interpretations', id: 'm3' }] }),
-      entry('2024-02-01T09:20:00+08:00', 'member-created', 'p3', { members: [{ collection: 'videos', id: 'v1' }], details: { form: 'videos', supplementary: false } }),
+      entry('2024-02-01T09:20:00+08:00', 'member-created', 'p3', {
+        members: [{ collection: 'videos', id: 'v1' }],
+        details: { form: 'videos', supplementary: false },
+      }),
       entry('2024-02-02T10:00:00+08:00', 'release', 'p3', { toStage: 'released', members: [{ collection: 'videos', id: 'v1' }] }),
     ]
-    const r = computeComplianceReport([...entries].reverse(), { now: new Date('2024-03-01T00:00:00Z'), departmentNames: { d1: '测试部门' } })
+    const r = computeComplianceReport([...entries].reverse(), {
+      now: new Date('2024-03-01T00:00:00Z'),
+      departmentNames: { d1: '测试部门' },
+    })
     expect(r.overall).toEqual(
       figures({
-        released: 3, proactive: 3, exempt: 1, requiringInterpretation: 2,
-        withInterpretations: 2, withInterpretationsShare: 1, inSync: 1, inSyncShare: 0.5,
-        onTime: 2, late: 1, onTimeShare: 0.6667, returns: 1,
+        released: 3,
+        proactive: 3,
+        exempt: 1,
+        requiringInterpretation: 2,
+        withInterpretations: 2,
+        withInterpretationsShare: 1,
+        inSync: 1,
+        inSyncShare: 0.5,
+        onTime: 2,
+        late: 1,
+        onTimeShare: 0.6667,
+        returns: 1,
         forms: forms({ text: 1, video: 1 }),
       }),
     )
     expect(r.exemptionsByReason).toEqual([{ kind: 'interpretation', reason: null, count: 1 }])
     expect(r.departments).toEqual([{ id: 'd1', name: '测试部门', figures: r.overall }])
-    expect(r.byMonth.map((m) => [m.month, m.released])).toEqual([['2024-01', 2], ['2024-02', 1]])
+    expect(r.byMonth.map((m) => [m.month, m.released])).toEqual([
+      ['2024-01', 2],
+      ['2024-02', 1],
+    ])
     expect(r.auditHead).toEqual({ seq, hash: `h${seq}` })
-    expect(computeComplianceReport([], { now: new Date('2024-03-01T00:00:00Z') })).toMatchObject({ auditHead: null, byMonth: [], departments: [], overdueNow: [] })
+    expect(computeComplianceReport([], { now: new Date('2024-03-01T00:00:00Z') })).toMatchObject({
+      auditHead: null,
+      byMonth: [],
+      departments: [],
+      overdueNow: [],
+    })
   })
 })
 
 /** A raw REST call, for bodies that are not text (XLSX) or whose BOM must be seen. */
 async function raw(path: string, token: string, language = 'zh') {
-  const request = new Request(`http://localhost:3000/api${path}`, { headers: { authorization: `JWT ${token}`, 'accept-language': language } })
+  const request = new Request(`http://localhost:3000/api${path}`, {
+    headers: { authorization: `JWT ${token}`, 'accept-language': language },
+  })
   const response = await handleEndpoints({ config: w.payload.config, request })
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) }
 }
@@ -471,7 +613,9 @@ function parseCsv(textContent: string): string[][] {
 }
 
 const figureCells = (f: ComplianceFigures) =>
-  FIGURE_COLUMN_KEYS.map((k) => (k.startsWith('forms.') ? f.forms[k.slice(6) as keyof ComplianceFigures['forms']] : f[k as Exclude<keyof ComplianceFigures, 'forms'>]))
+  FIGURE_COLUMN_KEYS.map((k) =>
+    k.startsWith('forms.') ? f.forms[k.slice(6) as keyof ComplianceFigures['forms']] : f[k as Exclude<keyof ComplianceFigures, 'forms'>],
+  )
 
 describe('exports', () => {
   test('CSV: UTF-8 with BOM, parses back to the served figures', async () => {
@@ -501,7 +645,9 @@ describe('exports', () => {
     }
     const [monthHeader, ...months] = section(SECTION_LABELS.months.zh)
     expect(monthHeader).toHaveLength(MONTH_COLUMN_KEYS.length)
-    expect(months.map((m) => Object.fromEntries(MONTH_COLUMN_KEYS.map((k, i) => [k, k === 'month' ? m[i] : Number(m[i])])))).toEqual(served.byMonth)
+    expect(months.map((m) => Object.fromEntries(MONTH_COLUMN_KEYS.map((k, i) => [k, k === 'month' ? m[i] : Number(m[i])])))).toEqual(
+      served.byMonth,
+    )
     const [, exemption] = section(SECTION_LABELS.exemptions.zh)
     expect(exemption).toEqual(['免于解读', served.exemptionsByReason[0]!.reason, '1'])
     const [, overdue] = section(SECTION_LABELS.overdue.zh)
@@ -539,7 +685,12 @@ describe('access', () => {
     const b = await report(`?department=${w.b.id}`, 'admin')
     expect(b.overall).toEqual(bAll)
 
-    for (const [role, second] of [['drafter', false], ['viewer', false], ['reviewer', true], ['signer', true]] as const) {
+    for (const [role, second] of [
+      ['drafter', false],
+      ['viewer', false],
+      ['reviewer', true],
+      ['signer', true],
+    ] as const) {
       const own = second ? w.b : w.a
       const r = await report('', role, second)
       expect([role, r.filters.department]).toEqual([role, String(own.id)])

@@ -14,7 +14,10 @@ let released: { policy: any; interpretations: any[]; consultation: any }
 
 beforeAll(async () => {
   w = await startWorld()
-  released = await releasedPackage({ title: '关于支持农业保险发展的若干措施', documentType: 'normative', subject: 'finance' }, ['text', 'card'])
+  released = await releasedPackage({ title: '关于支持农业保险发展的若干措施', documentType: 'normative', subject: 'finance' }, [
+    'text',
+    'card',
+  ])
 })
 afterAll(async () => {
   await w?.payload.destroy()
@@ -30,7 +33,13 @@ async function releasedPackage(overrides: Record<string, any> = {}, forms: strin
       ? (
           await w.rest.post(
             '/consultations',
-            { title: '征求意见公告', announced: true, opensAt: '2020-01-02', closesAt: '2020-02-01', feedback: { receivedCount: 9, adoptedCount: 4, summary: '采纳4条' } },
+            {
+              title: '征求意见公告',
+              announced: true,
+              opensAt: '2020-01-02',
+              closesAt: '2020-02-01',
+              feedback: { receivedCount: 9, adoptedCount: 4, summary: '采纳4条' },
+            },
             token,
           )
         ).body.doc
@@ -38,8 +47,14 @@ async function releasedPackage(overrides: Record<string, any> = {}, forms: strin
   const policy = (await w.rest.post('/policies', policyData(w.a, { ...overrides, consultation: consultation?.id }), token)).body.doc
   const interpretations = []
   for (const form of forms) {
-    const card = form === 'card' ? { card: { beneficiaries: '参保农户', standard: '保费补贴 40%', process: '向乡镇财政所申请', basis: '本办法第五条' } } : {}
-    interpretations.push((await w.rest.post('/interpretations', interpretationData(policy.id, { title: `${form} 解读 ${policy.id}`, form, ...card }), token)).body.doc)
+    const card =
+      form === 'card'
+        ? { card: { beneficiaries: '参保农户', standard: '保费补贴 40%', process: '向乡镇财政所申请', basis: '本办法第五条' } }
+        : {}
+    interpretations.push(
+      (await w.rest.post('/interpretations', interpretationData(policy.id, { title: `${form} 解读 ${policy.id}`, form, ...card }), token))
+        .body.doc,
+    )
   }
   await walk(policy.id, release ? 'released' : 'signed')
   return { policy, interpretations, consultation }
@@ -140,7 +155,9 @@ describe('the cache fast path used by the Next route', () => {
     // Another package's release leaves this bundle cached (the full path polls the trail and answers from memory).
     expect((await w.rest.get(`/public/policies/${pkg.policy.id}`)).headers.get('x-cache')).toBe('HIT')
     expect(fromCacheOnly(url, null)?.status).toBe(200)
-    expect((await w.rest.post(`/policies/${pkg.policy.id}/workflow/withdraw`, { reason: '触发失效' }, await w.token('signer'))).status).toBe(200)
+    expect(
+      (await w.rest.post(`/policies/${pkg.policy.id}/workflow/withdraw`, { reason: '触发失效' }, await w.token('signer'))).status,
+    ).toBe(200)
     expect(fromCacheOnly(url, null)).toBeNull()
   })
 })
@@ -148,7 +165,9 @@ describe('the cache fast path used by the Next route', () => {
 describe('nothing unreleased, withdrawn or not 主动公开', () => {
   test('never appears in lists, bundles, members or feeds', async () => {
     const draft = (await w.rest.post('/policies', policyData(w.a, { title: '草稿政策XYZ' }), await w.token('drafter'))).body.doc
-    const draftInterp = (await w.rest.post('/interpretations', interpretationData(draft.id, { title: '草稿解读XYZ' }), await w.token('drafter'))).body.doc
+    const draftInterp = (
+      await w.rest.post('/interpretations', interpretationData(draft.id, { title: '草稿解读XYZ' }), await w.token('drafter'))
+    ).body.doc
     const signed = await releasedPackage({ title: '已签发未发布XYZ' }, ['text'], false)
     const record = await releasedPackage({
       title: '依申请公开XYZ',
@@ -255,10 +274,35 @@ describe('OpenAPI coverage', () => {
     const INTERNAL = new Set(['payload-jobs', 'payload-preferences', 'payload-locked-documents', 'payload-migrations', 'payload-kv'])
     const endpoints = [
       ...(config.endpoints || []).map((e) => ({ base: '', e })),
-      ...config.collections.filter((c) => !INTERNAL.has(c.slug)).flatMap((c) => (Array.isArray(c.endpoints) ? c.endpoints : []).map((e) => ({ base: `/${c.slug}`, e }))),
+      ...config.collections
+        .filter((c) => !INTERNAL.has(c.slug))
+        .flatMap((c) => (Array.isArray(c.endpoints) ? c.endpoints : []).map((e) => ({ base: `/${c.slug}`, e }))),
     ]
     // Payload's own CRUD and auth routes (its REST API, documented by Payload) are not ours to list; login and me are.
-    const PAYLOAD_PATHS = new Set(['/', '/:id', '/:id/api-key/reveal', '/:id/duplicate', '/access', '/access/:id?', '/count', '/distinct', '/first-register', '/forgot-password', '/init', '/logout', '/refresh-token', '/reset-password', '/unlock', '/verify/:id', '/versions', '/versions/:id', '/login', '/me', '/file/:filename', '/paste-url/:id?'])
+    const PAYLOAD_PATHS = new Set([
+      '/',
+      '/:id',
+      '/:id/api-key/reveal',
+      '/:id/duplicate',
+      '/access',
+      '/access/:id?',
+      '/count',
+      '/distinct',
+      '/first-register',
+      '/forgot-password',
+      '/init',
+      '/logout',
+      '/refresh-token',
+      '/reset-password',
+      '/unlock',
+      '/verify/:id',
+      '/versions',
+      '/versions/:id',
+      '/login',
+      '/me',
+      '/file/:filename',
+      '/paste-url/:id?',
+    ])
     const missing = endpoints
       .filter(({ e }) => !PAYLOAD_PATHS.has(e.path))
       .map(({ base, e }) => `${e.method} /api${base}${e.path.replace(/:(\w+)/g, '{$1}')}`)
@@ -269,15 +313,22 @@ describe('OpenAPI coverage', () => {
       })
     expect(missing).toEqual([])
     // Parameter-less paths outside the public API answer 405 for other methods (src/server/httpGuard.ts).
-    const fixed = Object.keys(paths).filter((p) => !p.includes('{') && !isPublicReadPath(p)).sort()
+    const fixed = Object.keys(paths)
+      .filter((p) => !p.includes('{') && !isPublicReadPath(p))
+      .sort()
     expect(fixed).toEqual(Object.keys(FIXED_PATH_METHODS).sort())
-    for (const p of fixed) expect([p, FIXED_PATH_METHODS[p].filter((m) => !['HEAD', 'OPTIONS'].includes(m))]).toEqual([p, Object.keys(paths[p]).map((m) => m.toUpperCase())])
+    for (const p of fixed)
+      expect([p, FIXED_PATH_METHODS[p].filter((m) => !['HEAD', 'OPTIONS'].includes(m))]).toEqual([
+        p,
+        Object.keys(paths[p]).map((m) => m.toUpperCase()),
+      ])
     for (const [path, item] of Object.entries(paths)) {
       for (const [method, op] of Object.entries(item)) {
         const codes = Object.keys(op.responses)
         expect([method, path, codes.some((c) => c.startsWith('2'))]).toEqual([method, path, true])
         // An operation with a parameter or a body can be refused; its refusal is documented.
-        if (path.includes('{') || method !== 'get') expect([method, path, codes.some((c) => c.startsWith('4'))]).toEqual([method, path, true])
+        if (path.includes('{') || method !== 'get')
+          expect([method, path, codes.some((c) => c.startsWith('4'))]).toEqual([method, path, true])
       }
     }
   })

@@ -18,7 +18,8 @@ afterAll(async () => {
 
 type Role = Parameters<World['token']>[0]
 
-const act = async (id: number | string, action: string, role: Role) => w.rest.post(`/policies/${id}/workflow/${action}`, {}, await w.token(role))
+const act = async (id: number | string, action: string, role: Role) =>
+  w.rest.post(`/policies/${id}/workflow/${action}`, {}, await w.token(role))
 
 /** A released package; `withMembers` adds members while it is still in drafting. */
 async function releasedPolicy(withMembers: (policyId: number | string) => Promise<void> = async () => {}) {
@@ -26,7 +27,13 @@ async function releasedPolicy(withMembers: (policyId: number | string) => Promis
   const policy = (await w.rest.post('/policies', policyData(w.a), drafter)).body.doc
   expect((await w.rest.post('/interpretations', interpretationData(policy.id), drafter)).status).toBe(201)
   await withMembers(policy.id)
-  for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer'], ['release', 'signer']] as const) {
+  for (const [action, role] of [
+    ['submit', 'drafter'],
+    ['approve', 'reviewer'],
+    ['approve', 'reviewer'],
+    ['sign', 'signer'],
+    ['release', 'signer'],
+  ] as const) {
     expect([action, (await act(policy.id, action, role)).status]).toEqual([action, 200])
   }
   return policy
@@ -48,13 +55,20 @@ async function moderatedInterview() {
     interview = (await w.rest.post('/interviews', interviewData(id), editor)).body.doc
   })
   expect((await w.rest.post(`/interviews/${interview.id}/status`, { status: 'live' }, editor)).status).toBe(200)
-  const ask = async (question: string) => (await w.rest.post(`/interviews/${interview.id}/questions`, { question, askerName: '网友' })).body.question.key
+  const ask = async (question: string) =>
+    (await w.rest.post(`/interviews/${interview.id}/questions`, { question, askerName: '网友' })).body.question.key
   const good = await ask('补贴什么时候发放？')
   const spam = await ask('私密广告联系方式')
   await ask('待审核的问题')
-  expect((await w.rest.post(`/interviews/${interview.id}/segments`, { speaker: '王处长', role: 'guest', text: '一季度发放。' }, editor)).status).toBe(201)
-  expect((await w.rest.post(`/interviews/${interview.id}/questions/${good}/moderate`, { action: 'answer', answerSeq: 1 }, editor)).status).toBe(200)
-  expect((await w.rest.post(`/interviews/${interview.id}/questions/${spam}/moderate`, { action: 'reject', reason: '广告' }, editor)).status).toBe(200)
+  expect(
+    (await w.rest.post(`/interviews/${interview.id}/segments`, { speaker: '王处长', role: 'guest', text: '一季度发放。' }, editor)).status,
+  ).toBe(201)
+  expect(
+    (await w.rest.post(`/interviews/${interview.id}/questions/${good}/moderate`, { action: 'answer', answerSeq: 1 }, editor)).status,
+  ).toBe(200)
+  expect(
+    (await w.rest.post(`/interviews/${interview.id}/questions/${spam}/moderate`, { action: 'reject', reason: '广告' }, editor)).status,
+  ).toBe(200)
   return { policy, interview }
 }
 
@@ -82,7 +96,9 @@ describe('field visibility: one rule for list, single read, GraphQL and where', 
     const searched = await w.rest.get(`/interviews?where[questions.question][like]=${encodeURIComponent('私密广告')}`)
     expect(searched.status).toBeGreaterThanOrEqual(400)
     expect(searched.status).toBeLessThan(500)
-    const viaGql = await w.rest.post('/graphql', { query: `{ Interviews(where: { questions__question: { like: "私密广告" } }) { totalDocs } }` })
+    const viaGql = await w.rest.post('/graphql', {
+      query: `{ Interviews(where: { questions__question: { like: "私密广告" } }) { totalDocs } }`,
+    })
     expect(JSON.stringify(viaGql.body)).not.toMatch(/"totalDocs":1/)
     expect(viaGql.body.errors?.length ?? 0).toBeGreaterThan(0)
     // Another department's drafter is public here too.
@@ -95,7 +111,9 @@ describe('field visibility: one rule for list, single read, GraphQL and where', 
     const listed = await w.rest.get(`/interviews?where[id][equals]=${interview.id}`, editor)
     expect(listed.body.docs[0].questions.find((q: any) => q.status === 'rejected')).toMatchObject({ rejectReason: '广告' })
     const admin = await w.token('admin')
-    expect((await w.rest.get(`/interviews?where[questions.question][like]=${encodeURIComponent('私密广告')}`, admin)).body.totalDocs).toBe(1)
+    expect((await w.rest.get(`/interviews?where[questions.question][like]=${encodeURIComponent('私密广告')}`, admin)).body.totalDocs).toBe(
+      1,
+    )
   })
 })
 
@@ -119,7 +137,11 @@ describe('the interview record refuses what cannot be', () => {
     const editor = await w.token('editor')
     const id = (await w.rest.post('/interviews', interviewData(policy.id), editor)).body.doc.id
     expect((await w.rest.post(`/interviews/${id}/status`, { status: 'live' }, editor)).status).toBe(200)
-    const future = await w.rest.post(`/interviews/${id}/segments`, { speaker: '李主持', role: 'host', text: '来自未来', at: '2030-01-01T02:00:00Z' }, editor)
+    const future = await w.rest.post(
+      `/interviews/${id}/segments`,
+      { speaker: '李主持', role: 'host', text: '来自未来', at: '2030-01-01T02:00:00Z' },
+      editor,
+    )
     expect([future.status, firstError(future.body).data.rule]).toEqual([400, 'interview-segment-order'])
     expect(firstError(future.body).message).toContain('2030-01-01 10:00:00 CST')
     const ok = await w.rest.post(`/interviews/${id}/segments`, { speaker: '李主持', role: 'host', text: '开场' }, editor)
@@ -129,7 +151,12 @@ describe('the interview record refuses what cannot be', () => {
 
     // An admin removes segment 2 (a live client has seen it): the next one is 3, not 2 again.
     const full = await w.payload.findByID({ collection: 'interviews', id, depth: 0 })
-    await w.payload.update({ collection: 'interviews', id, data: { segments: (full.segments ?? []).slice(0, 1) }, context: { liveRecord: true } })
+    await w.payload.update({
+      collection: 'interviews',
+      id,
+      data: { segments: (full.segments ?? []).slice(0, 1) },
+      context: { liveRecord: true },
+    })
     const next = await w.rest.post(`/interviews/${id}/segments`, { speaker: '王处长', role: 'guest', text: '重说第二段' }, editor)
     expect([next.status, next.body.lastSeq]).toEqual([201, 3])
   })
@@ -139,7 +166,10 @@ describe('the interview record refuses what cannot be', () => {
     const token = await w.token('editor')
     const id = (await w.rest.post('/interviews', interviewData(policy.id), token)).body.doc.id
     const upload = async () =>
-      w.rest.call('POST', `/interviews/${id}/photos`, { body: form(await makeImage(800, 600, 'jpeg'), 'scene.jpg', 'image/jpeg', { alt: '现场' }), token })
+      w.rest.call('POST', `/interviews/${id}/photos`, {
+        body: form(await makeImage(800, 600, 'jpeg'), 'scene.jpg', 'image/jpeg', { alt: '现场' }),
+        token,
+      })
     expect((await upload()).status).toBe(201)
     expect((await w.rest.post(`/interviews/${id}/status`, { status: 'live' }, token)).status).toBe(200)
     expect((await w.rest.post(`/interviews/${id}/status`, { status: 'ended' }, token)).status).toBe(200)
@@ -169,7 +199,11 @@ describe('the interview record refuses what cannot be', () => {
     const port = await w.rest.post('/videos', { ...video, externalUrl: 'https://v.qq.com:8443/x/page/a.html' }, token)
     expect([port.status, fieldErrors(port.body).externalUrl]).toEqual([400, expect.stringContaining('8443')])
     const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.00\n你好\n'
-    const bad = await w.rest.post('/videos', { ...video, externalUrl: 'https://v.qq.com/x/page/a.html', captions: [{ language: 'zh-CN', vtt }] }, token)
+    const bad = await w.rest.post(
+      '/videos',
+      { ...video, externalUrl: 'https://v.qq.com/x/page/a.html', captions: [{ language: 'zh-CN', vtt }] },
+      token,
+    )
     expect(fieldErrors(bad.body)['captions.0.vtt']).toContain('毫秒须为三位数字')
     expect(fieldErrors(bad.body)['captions.0.vtt']).not.toMatch(/Milliseconds/)
   })
@@ -230,9 +264,16 @@ describe('GraphQL reveals nothing REST hides', () => {
         expect(gql.body.errors).toBeUndefined()
         expect([caller, draftArg, ids(gql.body.data.Policies.docs)]).toEqual([caller, draftArg, ids(rest.body.docs)])
       }
-      const single = await w.rest.call('POST', '/graphql', { body: { query: `{ Policy(id: ${JSON.stringify(draft.id)}, draft: true) { id title } }` }, ...(token ? { token } : {}) })
+      const single = await w.rest.call('POST', '/graphql', {
+        body: { query: `{ Policy(id: ${JSON.stringify(draft.id)}, draft: true) { id title } }` },
+        ...(token ? { token } : {}),
+      })
       const restSingle = await w.rest.get(`/policies/${draft.id}?draft=true`, token)
-      expect([caller, Boolean(single.body.data?.Policy), restSingle.status === 200]).toEqual([caller, restSingle.status === 200, restSingle.status === 200])
+      expect([caller, Boolean(single.body.data?.Policy), restSingle.status === 200]).toEqual([
+        caller,
+        restSingle.status === 200,
+        restSingle.status === 200,
+      ])
     }
     const anonymous = await w.rest.post('/graphql', { query: '{ Policies(limit: 1000) { docs { id } } }' })
     const visible = ids(anonymous.body.data.Policies.docs)

@@ -51,7 +51,8 @@ afterAll(async () => {
 const REQUEST_TIMEOUT_MS = 60_000
 const log = (line: string) => process.stderr.write(`[${lane}] ${line}\n`)
 /** CRASH_DEBUG=1 traces every step (where a run hangs). */
-const phase = (what: string) => process.env.CRASH_DEBUG && process.stderr.write(`[${lane}]   ${new Date().toISOString().slice(11, 23)} ${what}\n`)
+const phase = (what: string) =>
+  process.env.CRASH_DEBUG && process.stderr.write(`[${lane}]   ${new Date().toISOString().slice(11, 23)} ${what}\n`)
 const key = (m: MemberRef) => `${m.slug}:${m.id}`
 
 /** A package of TEXT_MEMBERS interpretations, a video (link) and an interview, walked to `signed` through REST. */
@@ -64,9 +65,15 @@ async function signedPackage(): Promise<Package> {
   }
   const policy = await created('policies', policyData(w.a, { title: '关于崩溃测试政策包的通知' }))
   const members: MemberRef[] = []
-  for (let i = 0; i < TEXT_MEMBERS; i++) members.push(await created('interpretations', interpretationData(policy.id, { title: `解读${i + 1}` })))
+  for (let i = 0; i < TEXT_MEMBERS; i++)
+    members.push(await created('interpretations', interpretationData(policy.id, { title: `解读${i + 1}` })))
   members.push(
-    await created('videos', { title: '视频解读', policy: policy.id, transcript: '各位网友大家好。', externalUrl: 'https://v.qq.com/x/page/crash.html' }),
+    await created('videos', {
+      title: '视频解读',
+      policy: policy.id,
+      transcript: '各位网友大家好。',
+      externalUrl: 'https://v.qq.com/x/page/crash.html',
+    }),
     await created('interviews', {
       title: '在线访谈',
       policy: policy.id,
@@ -76,7 +83,12 @@ async function signedPackage(): Promise<Package> {
       guests: [{ name: '王处长', title: '处长', organisation: '贵州省财政厅' }],
     }),
   )
-  for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer']] as const) {
+  for (const [action, role] of [
+    ['submit', 'drafter'],
+    ['approve', 'reviewer'],
+    ['approve', 'reviewer'],
+    ['sign', 'signer'],
+  ] as const) {
     expect((await w.rest.post(`/policies/${policy.id}/workflow/${action}`, {}, await w.token(role))).status).toBe(200)
   }
   return { id: policy.id, members }
@@ -87,16 +99,27 @@ function rowOf(slug: string, doc: Record<string, unknown>, overrides: Record<str
   const joins = w.payload.collections[slug as 'policies'].config.flattenedFields.filter((f) => f.type === 'join').map((f) => f.name)
   const strip = (value: unknown): unknown =>
     Array.isArray(value)
-      ? value.map((item) => (item && typeof item === 'object' && !Array.isArray(item) && 'id' in item ? strip({ ...item, id: randomBytes(12).toString('hex') }) : strip(item)))
+      ? value.map((item) =>
+          item && typeof item === 'object' && !Array.isArray(item) && 'id' in item
+            ? strip({ ...item, id: randomBytes(12).toString('hex') })
+            : strip(item),
+        )
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, strip(v)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .map(([k, v]) => [k, strip(v)]),
+          )
         : value
   const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = doc
   for (const join of joins) delete rest[join]
   return { ...(strip(rest) as Record<string, unknown>), ...overrides }
 }
 
-type Snapshot = { members: { doc: Record<string, unknown>; slug: string }[]; policy: Record<string, unknown> & { indexNumber: string; title: string } }
+type Snapshot = {
+  members: { doc: Record<string, unknown>; slug: string }[]
+  policy: Record<string, unknown> & { indexNumber: string; title: string }
+}
 
 /** The signed package as stored, to be copied. */
 async function snapshot(pkg: Package): Promise<Snapshot> {
@@ -201,7 +224,9 @@ async function bundleView(pkg: Package): Promise<Seen> {
     partial: !whole,
     policy: bundle.status === 200,
     visibleMembers: inBundle.length,
-    summary: whole ? `whole (${inBundle.length}/${pkg.members.length} members)` : `PARTIAL (bundle ${bundle.status} with ${inBundle.length} members)`,
+    summary: whole
+      ? `whole (${inBundle.length}/${pkg.members.length} members)`
+      : `PARTIAL (bundle ${bundle.status} with ${inBundle.length} members)`,
   }
 }
 
@@ -226,12 +251,18 @@ async function publicView(pkg: Package): Promise<Seen> {
   for (const r of collections) expect(r.status).toBe(200)
   for (const r of singles) expect([200, 404]).toContain(r.status)
   const isListed = listed(list, pkg)
-  const readable = collections.flatMap((r, i) => (r.body.docs as { id: number | string }[]).map((d) => key({ slug: MEMBER_SLUGS[i], id: d.id })))
+  const readable = collections.flatMap((r, i) =>
+    (r.body.docs as { id: number | string }[]).map((d) => key({ slug: MEMBER_SLUGS[i], id: d.id })),
+  )
   const singlesVisible = singles.filter((r) => r.status === 200).length
   const inBundle = bundleMembers(bundle)
   const expected = JSON.stringify(pkg.members.map(key).sort())
   const whole =
-    bundle.status === 200 && isListed && JSON.stringify(inBundle) === expected && JSON.stringify(readable.sort()) === expected && singlesVisible === sample.length
+    bundle.status === 200 &&
+    isListed &&
+    JSON.stringify(inBundle) === expected &&
+    JSON.stringify(readable.sort()) === expected &&
+    singlesVisible === sample.length
   const none = bundle.status === 404 && !isListed && readable.length === 0 && singlesVisible === 0
   return {
     listed: isListed,
@@ -259,7 +290,9 @@ test(`a release SIGKILLed at ${KILLED_RUNS} moments shows the whole package or n
   spawnStandbys()
   const template = await signedPackage()
   const stored = await snapshot(template)
-  log(`crash: a signed package of ${template.members.length} members built through REST (${((Date.now() - started) / 1000).toFixed(1)} s); each later run releases a copy`)
+  log(
+    `crash: a signed package of ${template.members.length} members built through REST (${((Date.now() - started) / 1000).toFixed(1)} s); each later run releases a copy`,
+  )
   server = await takeOver()
   const starts: number[] = []
   const signer = await w.token('signer')
@@ -315,7 +348,11 @@ test(`a release SIGKILLed at ${KILLED_RUNS} moments shows the whole package or n
     const state = await api(`/policies/${pkg.id}/workflow`, { token: signer })
     const releaseOpen = state.body.actions.find((a: { action: string }) => a.action === 'release')?.allowed === true
     phase('count audit entries')
-    const releaseEntries = await w.payload.find({ collection: 'audit-log', where: { and: [{ policy: { equals: pkg.id } }, { action: { equals: 'release' } }] }, depth: 0 })
+    const releaseEntries = await w.payload.find({
+      collection: 'audit-log',
+      where: { and: [{ policy: { equals: pkg.id } }, { action: { equals: 'release' } }] },
+      depth: 0,
+    })
     const audits = releaseEntries.totalDocs
     const recovered = releaseEntries.docs.filter((e) => (e.details as null | { recovered?: boolean })?.recovered).length
     log(

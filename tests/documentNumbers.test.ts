@@ -20,7 +20,12 @@ afterAll(async () => {
 describe('number schemes', () => {
   test('one table says which document types take a decree number', () => {
     expect(NUMBER_SCHEMES).toEqual({ decree: 'decree', regulation: 'decree' })
-    expect(checkNumber('贵州省人民政府令第195号', 'decree')).toEqual({ valid: true, scheme: 'decree', canonical: '贵州省人民政府令第195号', problem: null })
+    expect(checkNumber('贵州省人民政府令第195号', 'decree')).toEqual({
+      valid: true,
+      scheme: 'decree',
+      canonical: '贵州省人民政府令第195号',
+      problem: null,
+    })
     expect(checkNumber('国务院令第713号', 'regulation').valid).toBe(true)
     expect(checkNumber('黔府发〔2026〕3号', 'notice').valid).toBe(true)
   })
@@ -89,10 +94,21 @@ describe('the policy hook and the check endpoint', () => {
     const token = await w.token('viewer')
     const anonymous = await w.rest.get('/document-numbers/check?value=x')
     expect(anonymous.status).toBe(401)
-    const ok = await w.rest.get(`/document-numbers/check?${new URLSearchParams({ value: '懷政辦發〔2023〕9號', documentType: 'notice' })}`, token)
+    const ok = await w.rest.get(
+      `/document-numbers/check?${new URLSearchParams({ value: '懷政辦發〔2023〕9號', documentType: 'notice' })}`,
+      token,
+    )
     expect(ok.status).toBe(200)
-    expect(ok.body).toEqual({ valid: false, scheme: 'document', canonical: '怀政办发〔2023〕9号', problem: expect.objectContaining({ zh: expect.any(String), en: expect.any(String) }) })
-    const decree = await w.rest.get(`/document-numbers/check?${new URLSearchParams({ value: '国务院令第713号', documentType: 'decree' })}`, token)
+    expect(ok.body).toEqual({
+      valid: false,
+      scheme: 'document',
+      canonical: '怀政办发〔2023〕9号',
+      problem: expect.objectContaining({ zh: expect.any(String), en: expect.any(String) }),
+    })
+    const decree = await w.rest.get(
+      `/document-numbers/check?${new URLSearchParams({ value: '国务院令第713号', documentType: 'decree' })}`,
+      token,
+    )
     expect(decree.body).toEqual({ valid: true, scheme: 'decree', canonical: '国务院令第713号', problem: null })
     expect((await w.rest.get('/document-numbers/check?value=x&documentType=nope', token)).status).toBe(400)
     expect((await w.rest.get('/document-numbers/check', token)).status).toBe(400)
@@ -123,7 +139,9 @@ describe('the policy hook and the check endpoint', () => {
     const created = await w.rest.post('/policies', policyData(w.a), token)
     const { id, indexNumber } = created.body.doc
     expect(indexNumber).toMatch(/^[0-9A-Z]{18}\/2020-\d{5}$/)
-    await expect(w.payload.update({ collection: 'policies', id, data: { indexNumber: `${indexNumber}9` }, overrideAccess: true })).rejects.toMatchObject({
+    await expect(
+      w.payload.update({ collection: 'policies', id, data: { indexNumber: `${indexNumber}9` }, overrideAccess: true }),
+    ).rejects.toMatchObject({
       status: 409,
       data: { rule: 'index-number-immutable' },
     })
@@ -141,7 +159,10 @@ describe('official calendar', () => {
   const year2027 = {
     year: 2027,
     notice: '国务院办公厅关于2027年部分节假日安排的通知（测试录入）',
-    holidays: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map((date) => ({ date, name: '春节' })),
+    holidays: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map((date) => ({
+      date,
+      name: '春节',
+    })),
     workdays: [{ date: '2027-02-13', name: '春节调休' }],
   }
 
@@ -166,7 +187,11 @@ describe('official calendar', () => {
   test('an entered year takes precedence over the library', async () => {
     const admin = await w.token('admin')
     expect(isWorkingDay('2026-10-02')).toBe(false)
-    const res = await w.rest.post('/official-calendars', { year: 2026, notice: '测试：覆盖内置日历', holidays: [], workdays: [{ date: '2026-10-03' }] }, admin)
+    const res = await w.rest.post(
+      '/official-calendars',
+      { year: 2026, notice: '测试：覆盖内置日历', holidays: [], workdays: [{ date: '2026-10-03' }] },
+      admin,
+    )
     expect(res.status).toBe(201)
     expect(isWorkingDay('2026-10-02')).toBe(true)
     expect(isWorkingDay('2026-10-03')).toBe(true)
@@ -217,9 +242,42 @@ describe('official calendar', () => {
 
     // The report (a pure function of the trail) lists it apart and counts it neither on time nor late.
     const entries = [
-      { seq: 1, hash: 'a', action: 'sign', at: '2028-03-01T02:00:00.000Z', department: '1', details: { disclosure: 'proactive', releaseDeadline: null }, fromStage: 'content-passed', toStage: 'signed', members: [], policy: 'p1' },
-      { seq: 2, hash: 'b', action: 'release', at: '2028-03-09T02:00:00.000Z', department: '1', details: { disclosure: 'proactive' }, fromStage: 'signed', toStage: 'released', members: [{ collection: 'interpretations', id: 'i1' }], policy: 'p1' },
-      { seq: 3, hash: 'c', action: 'sign', at: '2028-04-01T02:00:00.000Z', department: '1', details: { disclosure: 'proactive', releaseDeadline: null }, fromStage: 'content-passed', toStage: 'signed', members: [], policy: 'p2' },
+      {
+        seq: 1,
+        hash: 'a',
+        action: 'sign',
+        at: '2028-03-01T02:00:00.000Z',
+        department: '1',
+        details: { disclosure: 'proactive', releaseDeadline: null },
+        fromStage: 'content-passed',
+        toStage: 'signed',
+        members: [],
+        policy: 'p1',
+      },
+      {
+        seq: 2,
+        hash: 'b',
+        action: 'release',
+        at: '2028-03-09T02:00:00.000Z',
+        department: '1',
+        details: { disclosure: 'proactive' },
+        fromStage: 'signed',
+        toStage: 'released',
+        members: [{ collection: 'interpretations', id: 'i1' }],
+        policy: 'p1',
+      },
+      {
+        seq: 3,
+        hash: 'c',
+        action: 'sign',
+        at: '2028-04-01T02:00:00.000Z',
+        department: '1',
+        details: { disclosure: 'proactive', releaseDeadline: null },
+        fromStage: 'content-passed',
+        toStage: 'signed',
+        members: [],
+        policy: 'p2',
+      },
     ]
     const report = computeComplianceReport(entries, { now: new Date('2028-05-01T00:00:00Z') })
     expect(report.overall).toMatchObject({ proactive: 1, onTime: 0, late: 0 })

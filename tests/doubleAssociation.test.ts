@@ -92,11 +92,7 @@ describe('refusals', () => {
 
   test('谁起草、谁解读: an interpretation in another department than its policy is refused', async () => {
     const policy = await createPolicy()
-    const res = await w.rest.post(
-      '/interpretations',
-      interpretationData(policy.id, { department: w.b.id }),
-      await w.token('admin'),
-    )
+    const res = await w.rest.post('/interpretations', interpretationData(policy.id, { department: w.b.id }), await w.token('admin'))
     expect(res.status).toBe(400)
     const error = firstError(res.body)
     expect(error.data.rule).toBe('interpretation-department')
@@ -152,11 +148,7 @@ describe('refusals', () => {
   test('a policy cannot link another department’s consultation', async () => {
     const consultation = await createConsultation({}, true)
     expect(consultation.status).toBe(201)
-    const res = await w.rest.post(
-      '/policies',
-      policyData(w.a, { consultation: consultation.body.doc.id }),
-      await w.token('admin'),
-    )
+    const res = await w.rest.post('/policies', policyData(w.a, { consultation: consultation.body.doc.id }), await w.token('admin'))
     expect(res.status).toBe(400)
     expect(firstError(res.body).data.rule).toBe('consultation-department')
   })
@@ -237,9 +229,10 @@ describe('leaving drafting (提交审核)', () => {
 
   test('the stage changes only through the workflow, on every path, the Local API included', async () => {
     const policy = await createPolicy()
-    await expect(
-      w.payload.update({ collection: 'policies', id: policy.id, data: { stage: 'submitted' } }),
-    ).rejects.toMatchObject({ status: 409, data: { rule: 'stage-transition' } })
+    await expect(w.payload.update({ collection: 'policies', id: policy.id, data: { stage: 'submitted' } })).rejects.toMatchObject({
+      status: 409,
+      data: { rule: 'stage-transition' },
+    })
     expect((await w.payload.findByID({ collection: 'policies', id: policy.id })).stage).toBe('drafting')
   })
 

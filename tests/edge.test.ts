@@ -81,7 +81,11 @@ describe('CORS for the anonymous read-only API', () => {
     expect(res.headers.get('access-control-allow-credentials')).toBeNull()
     const preflight = await fetch(`${api.url}/api/public/search`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://portal.example.cn', 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' },
+      headers: {
+        origin: 'https://portal.example.cn',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'if-none-match',
+      },
     })
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS')
@@ -98,7 +102,9 @@ describe('CORS for the anonymous read-only API', () => {
         earlyAnswer({ method: 'OPTIONS', url: '/api/public/policies', headers: { origin } })?.headers['access-control-allow-origin']
       expect(ask('https://www.gz.gov.cn')).toBe('https://www.gz.gov.cn')
       expect(ask('https://evil.example')).toBeUndefined()
-      expect(earlyAnswer({ method: 'OPTIONS', url: '/api/public/policies', headers: { origin: 'https://m.gz.gov.cn' } })?.headers.vary).toBe('Origin')
+      expect(
+        earlyAnswer({ method: 'OPTIONS', url: '/api/public/policies', headers: { origin: 'https://m.gz.gov.cn' } })?.headers.vary,
+      ).toBe('Origin')
     } finally {
       delete process.env.PUBLIC_API_CORS_ORIGINS
     }
@@ -124,7 +130,11 @@ describe('request size', () => {
       ['en', 'larger than 1.5 MiB'],
       ['zh', '超过单次请求上限 1.5 MiB'],
     ]) {
-      const res = await w.rest.call('POST', '/infographics', { body, token: await w.token('editor'), headers: { 'accept-language': language } })
+      const res = await w.rest.call('POST', '/infographics', {
+        body,
+        token: await w.token('editor'),
+        headers: { 'accept-language': language },
+      })
       expect([res.status, res.body.errors[0].name, res.body.errors[0].data?.rule]).toEqual([413, 'RuleViolation', 'media-file-size'])
       expect(res.body.errors[0].message).toContain(fragment)
     }
@@ -141,7 +151,9 @@ describe('error names are part of the contract', () => {
     const rule = await w.rest.get('/policies/1/workflow')
     expect(rule.body.errors[0].name).toBe('RuleViolation')
     // GraphQL: the same stable name, and the code GraphQL tools read.
-    const gql = await w.rest.post('/graphql', { query: 'mutation { createAuditLog(data: { action: "x", at: "2026-01-01", hash: "x", seq: 1 }) { id } }' })
+    const gql = await w.rest.post('/graphql', {
+      query: 'mutation { createAuditLog(data: { action: "x", at: "2026-01-01", hash: "x", seq: 1 }) { id } }',
+    })
     expect(gql.body.errors[0].extensions).toMatchObject({ name: 'Forbidden', code: 'FORBIDDEN', statusCode: 403 })
   })
 })

@@ -68,7 +68,9 @@ describe('reading files', () => {
   })
 
   test('HTML is sanitised before conversion: scripts, handlers and javascript: links go, tables become rows', () => {
-    const html = sanitiseHtml('<p onclick="x()">正文<script>alert(1)</script><a href="javascript:evil()">链接</a></p><table><tr><td>甲</td><td>100</td></tr></table>')
+    const html = sanitiseHtml(
+      '<p onclick="x()">正文<script>alert(1)</script><a href="javascript:evil()">链接</a></p><table><tr><td>甲</td><td>100</td></tr></table>',
+    )
     expect(html).not.toMatch(/script|onclick|javascript/)
     expect(html).toContain('<p>甲 | 100</p>')
   })
@@ -124,17 +126,40 @@ describe('legacy import', () => {
     expect(decreeDoc.legacyNumber?.flagged ?? false).toBe(false)
 
     // Interpretations belong to their package (double association both ways), none supplementary.
-    const interp = await w.payload.find({ collection: 'interpretations', where: { title: { like: '政策解讀 R' } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
+    const interp = await w.payload.find({
+      collection: 'interpretations',
+      where: { title: { like: '政策解讀 R' } },
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(interp.docs).toHaveLength(interpretations)
     expect(interp.docs.every((d) => d.supplementary === false)).toBe(true)
     const withJoin = await w.payload.findByID({ collection: 'policies', id: byRow.get(2)!.id!, depth: 1, overrideAccess: true })
     expect(withJoin.interpretations?.docs?.length).toBe(1)
 
     // One `imported` audit entry per document: who, the file's SHA-256, the row.
-    const audit = await w.payload.find({ collection: 'audit-log', where: { action: { equals: 'imported' } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
+    const audit = await w.payload.find({
+      collection: 'audit-log',
+      where: { action: { equals: 'imported' } },
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(audit.docs).toHaveLength(rows.length)
-    expect(audit.docs[0]).toMatchObject({ actorEmail: admin.email, details: expect.objectContaining({ sha256: report.sha256, row: expect.any(Number) }) })
-    const created = await w.payload.find({ collection: 'audit-log', where: { action: { in: ['policy-created', 'member-created'] } }, limit: 0, depth: 0, overrideAccess: true })
+    expect(audit.docs[0]).toMatchObject({
+      actorEmail: admin.email,
+      details: expect.objectContaining({ sha256: report.sha256, row: expect.any(Number) }),
+    })
+    const created = await w.payload.find({
+      collection: 'audit-log',
+      where: { action: { in: ['policy-created', 'member-created'] } },
+      limit: 0,
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(created.totalDocs).toBe(0)
   }, 600_000)
 
@@ -148,7 +173,10 @@ describe('legacy import', () => {
     const token = await w.token('viewer')
     for (const r of report.results.filter((x) => x.legacyNumber).slice(0, 20)) {
       const doc = await w.payload.findByID({ collection: 'policies', id: r.id!, depth: 0, overrideAccess: true })
-      const res = await w.rest.get(`/document-numbers/check?${new URLSearchParams({ value: doc.documentNumber!, documentType: doc.documentType })}`, token)
+      const res = await w.rest.get(
+        `/document-numbers/check?${new URLSearchParams({ value: doc.documentNumber!, documentType: doc.documentType })}`,
+        token,
+      )
       expect(res.body).toMatchObject({ valid: false, canonical: r.legacyNumber!.suggestion })
     }
   })
@@ -211,7 +239,9 @@ describe('legacy import', () => {
   })
 
   test('CSV in GB18030 with Chinese headers and XLSX with English headers', async () => {
-    const csv = '标题,发文字号,发文机关,成文日期,文种,有效性,公开属性,正文\r\n' + '"关于GBK导入测试的通知","黔财农[2016]77号","贵州省财政厅","2016年3月1日","通知","有效","主动公开","第一条　测试，正文。"\r\n'
+    const csv =
+      '标题,发文字号,发文机关,成文日期,文种,有效性,公开属性,正文\r\n' +
+      '"关于GBK导入测试的通知","黔财农[2016]77号","贵州省财政厅","2016年3月1日","通知","有效","主动公开","第一条　测试，正文。"\r\n'
     const fromCsv = await run(gb18030(csv), 'legacy-gbk.csv')
     expect(fromCsv).toMatchObject({ encoding: 'gb18030', created: 1, failed: 0 })
     const csvDoc = await w.payload.findByID({ collection: 'policies', id: fromCsv.results[0]!.id!, depth: 0, overrideAccess: true })
@@ -220,7 +250,14 @@ describe('legacy import', () => {
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet('Sheet1')
     sheet.addRow(['title', 'documentNumber', 'organs', 'writtenAt', 'documentType', 'attachments'])
-    sheet.addRow(['Excel 导入测试通知', '黔建房〔2017〕8号', '贵州省住房和城乡建设厅', new Date('2017-04-01T00:00:00Z'), 'notice', 'files/附图1.png'])
+    sheet.addRow([
+      'Excel 导入测试通知',
+      '黔建房〔2017〕8号',
+      '贵州省住房和城乡建设厅',
+      new Date('2017-04-01T00:00:00Z'),
+      'notice',
+      'files/附图1.png',
+    ])
     await mkdir(path.join(dir, 'files'), { recursive: true })
     await writeFile(path.join(dir, 'files', '附图1.png'), await makeImage(40, 40))
     const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer())
@@ -233,7 +270,15 @@ describe('legacy import', () => {
   })
 
   test('the admin page API: admins only; dry-run report, then a run with progress', async () => {
-    const file = toJsonl([{ title: '后台导入测试通知', documentNumber: '黔财农 〔2018〕 606 号', organs: '贵州省财政厅', writtenAt: '2018-05-05', documentType: '通知' }])
+    const file = toJsonl([
+      {
+        title: '后台导入测试通知',
+        documentNumber: '黔财农 〔2018〕 606 号',
+        organs: '贵州省财政厅',
+        writtenAt: '2018-05-05',
+        documentType: '通知',
+      },
+    ])
     const post = (query: string, token?: string) =>
       w.rest.call('POST', `/legacy-import?${query}`, { rawBody: file, headers: { 'content-type': 'application/octet-stream' }, token })
     expect((await post('fileName=a.jsonl&dryRun=true')).status).toBe(401)
@@ -245,7 +290,9 @@ describe('legacy import', () => {
     const dry = await post('fileName=a.jsonl&dryRun=true', token)
     expect(dry.status).toBe(200)
     expect(dry.body).toMatchObject({ dryRun: true, created: 1, legacyNumbers: 1 })
-    expect(await w.payload.count({ collection: 'policies', where: { title: { equals: '后台导入测试通知' } }, overrideAccess: true })).toEqual({ totalDocs: 0 })
+    expect(
+      await w.payload.count({ collection: 'policies', where: { title: { equals: '后台导入测试通知' } }, overrideAccess: true }),
+    ).toEqual({ totalDocs: 0 })
     const started = await post('fileName=a.jsonl', token)
     expect(started.status).toBe(202)
     let state = started.body
@@ -262,12 +309,21 @@ describe('legacy import', () => {
     await mkdir(path.join(dir, 'files'), { recursive: true })
     await writeFile(path.join(dir, 'files', '附图2.png'), await makeImage(40, 40))
     const media = await w.payload.count({ collection: 'media', overrideAccess: true })
-    const line = { title: '登记号错误的文件', organs: '贵州省财政厅', writtenAt: '2015-01-05', documentType: 'notice', attachments: 'files/附图2.png', registrationNumber: '湘2015第5号' }
+    const line = {
+      title: '登记号错误的文件',
+      organs: '贵州省财政厅',
+      writtenAt: '2015-01-05',
+      documentType: 'notice',
+      attachments: 'files/附图2.png',
+      registrationNumber: '湘2015第5号',
+    }
     const bad = await run(utf8(JSON.stringify(line)), 'undo.jsonl')
     expect(bad).toMatchObject({ created: 0, failed: 1 })
     expect(bad.results[0]!.problems[0]!.column).toBe('registrationNumber')
     expect(await w.payload.count({ collection: 'media', overrideAccess: true })).toEqual(media)
-    expect(await w.payload.count({ collection: 'policies', where: { title: { equals: '登记号错误的文件' } }, overrideAccess: true })).toEqual({ totalDocs: 0 })
+    expect(
+      await w.payload.count({ collection: 'policies', where: { title: { equals: '登记号错误的文件' } }, overrideAccess: true }),
+    ).toEqual({ totalDocs: 0 })
   })
 
   test('the documented example file imports cleanly', async () => {
@@ -282,7 +338,15 @@ describe('legacy import', () => {
     const token = await w.token('drafter')
     const res = await w.rest.post(
       '/policies',
-      { title: '新文件', documentNumber: '黔财农[2026]1号', documentType: 'notice', issuingOrgans: [w.a.id], writtenAt: '2026-03-01T00:00:00.000Z', department: w.a.id, disclosure: 'proactive' },
+      {
+        title: '新文件',
+        documentNumber: '黔财农[2026]1号',
+        documentType: 'notice',
+        issuingOrgans: [w.a.id],
+        writtenAt: '2026-03-01T00:00:00.000Z',
+        department: w.a.id,
+        disclosure: 'proactive',
+      },
       token,
     )
     expect(res.status).toBe(400)

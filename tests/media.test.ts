@@ -124,7 +124,9 @@ describe('infographics', () => {
     expect(jpeg.body.doc.longImage).toBe(false)
     expect(jpeg.body.doc.derivatives.some((r: any) => r.kind === 'tile')).toBe(false)
 
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="540" height="300"><rect width="540" height="300" fill="#c00"/><text x="20" y="150" font-size="40">政策图解</text></svg>')
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="540" height="300"><rect width="540" height="300" fill="#c00"/><text x="20" y="150" font-size="40">政策图解</text></svg>',
+    )
     const res = await postInfographic(svg, 'chart.svg', infographicData(policy.id))
     expect(res.status).toBe(201)
     expect([res.body.doc.mimeType, res.body.doc.width]).toEqual(['image/png', 1080])
@@ -139,7 +141,11 @@ describe('infographics', () => {
     expect([doc.mimeType, doc.longImage, doc.derivatives.filter((r: any) => r.kind === 'tile').length]).toEqual(['image/png', true, 4])
     const text = Buffer.from('plain text')
     await expect(
-      w.payload.create({ collection: 'infographics', data: infographicData(policy.id) as never, file: { data: text, mimetype: 'image/png', name: 'x.png', size: text.length } }),
+      w.payload.create({
+        collection: 'infographics',
+        data: infographicData(policy.id) as never,
+        file: { data: text, mimetype: 'image/png', name: 'x.png', size: text.length },
+      }),
     ).rejects.toMatchObject({ status: 415 })
   })
 
@@ -151,11 +157,39 @@ describe('infographics', () => {
       ['text named .png', async () => Buffer.from('just some text, not an image'), 'notes.png', 415, 'media-file-type'],
       ['a PDF', async () => Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF'), 'doc.png', 415, 'media-file-type'],
       ['an MP4', () => makeVideo('mp4'), 'clip.png', 415, 'media-file-type'],
-      ['SVG with a script', async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>'), 'x.svg', 422, 'media-svg-unsafe'],
-      ['SVG with an external image', async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="http://evil.example/a.png"/></svg>'), 'x.svg', 422, 'media-svg-unsafe'],
-      ['SVG with an entity bomb', async () => Buffer.from('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'), 'x.svg', 422, 'media-svg-unsafe'],
+      [
+        'SVG with a script',
+        async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>'),
+        'x.svg',
+        422,
+        'media-svg-unsafe',
+      ],
+      [
+        'SVG with an external image',
+        async () =>
+          Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="http://evil.example/a.png"/></svg>',
+          ),
+        'x.svg',
+        422,
+        'media-svg-unsafe',
+      ],
+      [
+        'SVG with an entity bomb',
+        async () =>
+          Buffer.from('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'),
+        'x.svg',
+        422,
+        'media-svg-unsafe',
+      ],
       ['a truncated PNG', async () => png.subarray(0, Math.floor(png.length * 0.6)), 'cut.png', 422, 'media-file-corrupt'],
-      ['PNG signature then garbage', async () => Buffer.concat([png.subarray(0, 33), Buffer.alloc(2000, 0x5a)]), 'garbage.png', 422, 'media-file-corrupt'],
+      [
+        'PNG signature then garbage',
+        async () => Buffer.concat([png.subarray(0, 33), Buffer.alloc(2000, 0x5a)]),
+        'garbage.png',
+        422,
+        'media-file-corrupt',
+      ],
       ['a header claiming 60000×60000', () => forgePngSize(60000, 60000), 'bomb.png', 413, 'media-pixel-limit'],
     ]
     for (const [what, make, name, status, rule] of cases) {
@@ -190,7 +224,9 @@ describe('infographics', () => {
     const noAlt = await refusedCleanly('infographics', () => postInfographic(png, 'a.png', infographicData(policy.id, { alt: '' })))
     expect(noAlt.status).toBe(400)
     expect(fieldErrors(noAlt.body).alt).toContain('替代文本')
-    const noText = await refusedCleanly('infographics', () => postInfographic(png, 'a.png', infographicData(policy.id, { textAlternative: '  ' })))
+    const noText = await refusedCleanly('infographics', () =>
+      postInfographic(png, 'a.png', infographicData(policy.id, { textAlternative: '  ' })),
+    )
     expect(fieldErrors(noText.body).textAlternative).toContain('文字版')
     const noFile = await refusedCleanly('infographics', () => postInfographic(null, 'a.png', infographicData(policy.id)))
     expect([noFile.status, firstError(noFile.body).data.rule]).toEqual([400, 'media-file-required'])
@@ -205,7 +241,9 @@ describe('infographics', () => {
     expect((await refusedCleanly('infographics', () => postInfographic(png, 'r.png', data, 'reviewer'))).status).toBe(403)
     const otherDept = await refusedCleanly('infographics', () => postInfographic(png, 'b.png', data, 'editor', true))
     expect([otherDept.status, firstError(otherDept.body).data.rule]).toEqual([403, 'department-scope'])
-    const anonymous = await refusedCleanly('infographics', () => w.rest.call('POST', '/infographics', { body: form(png, 'x.png', 'image/png', data) }))
+    const anonymous = await refusedCleanly('infographics', () =>
+      w.rest.call('POST', '/infographics', { body: form(png, 'x.png', 'image/png', data) }),
+    )
     expect(anonymous.status).toBe(403)
   })
 
@@ -247,7 +285,10 @@ describe('infographics', () => {
     const policy = await draftPolicy()
     const token = await w.token('editor')
     const doc = (await postInfographic(await makeImage(400, 300), 'v1.png', infographicData(policy.id))).body.doc
-    const res = await w.rest.call('PATCH', `/infographics/${doc.id}`, { body: form(await makeImage(600, 2000), 'v2.png', 'image/png', {}), token })
+    const res = await w.rest.call('PATCH', `/infographics/${doc.id}`, {
+      body: form(await makeImage(600, 2000), 'v2.png', 'image/png', {}),
+      token,
+    })
     expect(res.status).toBe(200)
     expect(res.body.doc.longImage).toBe(true)
     const files = await storedFiles('infographics/')
@@ -319,13 +360,19 @@ describe('videos', () => {
     const ok = await w.rest.post('/videos', videoData(policy.id, { externalUrl: 'https://v.qq.com/x/page/abc.html' }), token)
     expect(ok.status).toBe(201)
     expect(ok.body.doc.filename ?? null).toBeNull()
-    const host = await refusedCleanly('videos', () => w.rest.post('/videos', videoData(policy.id, { externalUrl: 'https://evil.example.com/v.mp4' }), token))
+    const host = await refusedCleanly('videos', () =>
+      w.rest.post('/videos', videoData(policy.id, { externalUrl: 'https://evil.example.com/v.mp4' }), token),
+    )
     expect(fieldErrors(host.body).externalUrl).toContain('evil.example.com')
-    const http = await refusedCleanly('videos', () => w.rest.post('/videos', videoData(policy.id, { externalUrl: 'http://v.qq.com/x.html' }), token))
+    const http = await refusedCleanly('videos', () =>
+      w.rest.post('/videos', videoData(policy.id, { externalUrl: 'http://v.qq.com/x.html' }), token),
+    )
     expect(fieldErrors(http.body).externalUrl).toContain('https')
     const neither = await refusedCleanly('videos', () => w.rest.post('/videos', videoData(policy.id), token))
     expect([neither.status, firstError(neither.body).data.rule]).toEqual([400, 'video-source'])
-    const both = await refusedCleanly('videos', () => postVideo(mp4, 'both.mp4', videoData(policy.id, { externalUrl: 'https://v.qq.com/x.html' })))
+    const both = await refusedCleanly('videos', () =>
+      postVideo(mp4, 'both.mp4', videoData(policy.id, { externalUrl: 'https://v.qq.com/x.html' })),
+    )
     expect([both.status, firstError(both.body).data.rule]).toEqual([400, 'video-source'])
     await withEnv({ VIDEO_URL_HOSTS: 'video.gz.gov.cn' }, async () => {
       expect((await w.rest.post('/videos', videoData(policy.id, { externalUrl: 'https://www.video.gz.gov.cn/1' }), token)).status).toBe(201)
@@ -341,7 +388,11 @@ describe('videos', () => {
     expect(fieldErrors(noTranscript.body).transcript).toContain('文字稿')
 
     const bad = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nok\n\n00:00:0x.000 --> 00:00:03.000\nbad\n'
-    const inline = await w.rest.post('/videos', videoData(policy.id, { externalUrl: 'https://v.qq.com/y.html', captions: [{ language: 'zh-CN', vtt: bad }] }), token)
+    const inline = await w.rest.post(
+      '/videos',
+      videoData(policy.id, { externalUrl: 'https://v.qq.com/y.html', captions: [{ language: 'zh-CN', vtt: bad }] }),
+      token,
+    )
     expect(inline.status).toBe(400)
     expect(fieldErrors(inline.body)['captions.0.vtt']).toContain('第 6 行')
 
@@ -352,7 +403,11 @@ describe('videos', () => {
     const upload = await w.rest.call('POST', `/videos/${video.id}/captions`, { body: fd, token })
     expect([upload.status, firstError(upload.body).data.rule]).toEqual([400, 'video-captions'])
     expect(firstError(upload.body).message).toContain('第 3 行')
-    const noHeader = await w.rest.post(`/videos/${video.id}/captions`, { language: 'en', vtt: '00:00:01.000 --> 00:00:02.000\nhi\n' }, token)
+    const noHeader = await w.rest.post(
+      `/videos/${video.id}/captions`,
+      { language: 'en', vtt: '00:00:01.000 --> 00:00:02.000\nhi\n' },
+      token,
+    )
     expect(firstError(noHeader.body).message).toContain('第 1 行')
     const badLang = await w.rest.post(`/videos/${video.id}/captions`, { language: 'Chinese', vtt: VTT }, token)
     expect(badLang.status).toBe(400)
@@ -363,7 +418,9 @@ describe('videos', () => {
     const track = await w.rest.get(`/videos/${video.id}/captions/zh-CN.vtt`, token)
     expect([track.status, track.headers.get('content-type')]).toEqual([200, 'text/vtt; charset=utf-8'])
     expect((await w.rest.get(`/videos/${video.id}/captions/zh-CN.vtt`)).status).toBe(404)
-    expect((await w.rest.post(`/videos/${video.id}/captions`, { language: 'en', vtt: VTT }, await w.token('editor', true))).status).toBe(404)
+    expect((await w.rest.post(`/videos/${video.id}/captions`, { language: 'en', vtt: VTT }, await w.token('editor', true))).status).toBe(
+      404,
+    )
   })
 
   test('an uploaded poster replaces the generated one; the video is public only with its released package', async () => {
@@ -371,9 +428,15 @@ describe('videos', () => {
     const token = await w.token('editor')
     const video = (await postVideo(mp4, 'p.mp4', videoData(policy.id))).body.doc
     const oldPoster = video.derivatives.filter((r: any) => r.ref === 'poster')
-    const bad = await w.rest.call('POST', `/videos/${video.id}/poster`, { body: form(Buffer.from('nope'), 'p.jpg', 'image/jpeg', {}), token })
+    const bad = await w.rest.call('POST', `/videos/${video.id}/poster`, {
+      body: form(Buffer.from('nope'), 'p.jpg', 'image/jpeg', {}),
+      token,
+    })
     expect([bad.status, firstError(bad.body).data.rule]).toEqual([415, 'media-file-type'])
-    const res = await w.rest.call('POST', `/videos/${video.id}/poster`, { body: form(await makeImage(1280, 720, 'jpeg'), 'cover.jpg', 'image/jpeg', {}), token })
+    const res = await w.rest.call('POST', `/videos/${video.id}/poster`, {
+      body: form(await makeImage(1280, 720, 'jpeg'), 'cover.jpg', 'image/jpeg', {}),
+      token,
+    })
     expect(res.status).toBe(200)
     expect(res.body.doc.posterSource).toBe('uploaded')
     const poster = res.body.doc.derivatives.filter((r: any) => r.kind === 'poster')
@@ -382,10 +445,21 @@ describe('videos', () => {
     for (const r of oldPoster) expect(files).not.toContain(r.filename)
 
     const posterPath = pathOf(poster[0].url)
-    expect([(await w.rest.get(`/videos/${video.id}`)).status, (await w.rest.get(pathOf(video.url))).status, (await w.rest.get(posterPath)).status]).toEqual([404, 403, 404])
+    expect([
+      (await w.rest.get(`/videos/${video.id}`)).status,
+      (await w.rest.get(pathOf(video.url))).status,
+      (await w.rest.get(posterPath)).status,
+    ]).toEqual([404, 403, 404])
     await release(policy.id)
-    expect([(await w.rest.get(`/videos/${video.id}`)).status, (await w.rest.get(pathOf(video.url))).status, (await w.rest.get(posterPath)).status]).toEqual([200, 200, 200])
-    const frozen = await w.rest.call('POST', `/videos/${video.id}/poster`, { body: form(await makeImage(640, 360, 'jpeg'), 'c2.jpg', 'image/jpeg', {}), token })
+    expect([
+      (await w.rest.get(`/videos/${video.id}`)).status,
+      (await w.rest.get(pathOf(video.url))).status,
+      (await w.rest.get(posterPath)).status,
+    ]).toEqual([200, 200, 200])
+    const frozen = await w.rest.call('POST', `/videos/${video.id}/poster`, {
+      body: form(await makeImage(640, 360, 'jpeg'), 'c2.jpg', 'image/jpeg', {}),
+      token,
+    })
     expect([frozen.status, firstError(frozen.body).data.rule]).toEqual([409, 'package-locked'])
   })
 })
@@ -402,7 +476,8 @@ describe('online interviews', () => {
   })
   const say = async (id: number | string, body: Record<string, unknown>, role: Role = 'editor', second = false) =>
     w.rest.post(`/interviews/${id}/segments`, body, await w.token(role, second))
-  const setStatus = async (id: number | string, status: string) => w.rest.post(`/interviews/${id}/status`, { status }, await w.token('editor'))
+  const setStatus = async (id: number | string, status: string) =>
+    w.rest.post(`/interviews/${id}/status`, { status }, await w.token('editor'))
 
   /** A released package (with a text interpretation) whose interview is upcoming. */
   async function releasedInterview() {
@@ -472,7 +547,12 @@ describe('online interviews', () => {
     expect((await say(id, { speaker: '李主持', role: 'host', text: '发布后直播' })).status).toBe(201)
     const core = await w.rest.patch(`/interviews/${id}`, { topic: '改主题' }, token)
     expect([core.status, firstError(core.body).data.rule]).toEqual([409, 'package-locked'])
-    const audit = await w.payload.find({ collection: 'audit-log', where: { policy: { equals: policy.id } }, sort: 'seq', pagination: false })
+    const audit = await w.payload.find({
+      collection: 'audit-log',
+      where: { policy: { equals: policy.id } },
+      sort: 'seq',
+      pagination: false,
+    })
     expect(audit.docs.map((d: any) => d.action)).toEqual(expect.arrayContaining(['interview-status', 'interview-segment']))
   })
 
@@ -485,7 +565,8 @@ describe('online interviews', () => {
     expect((await w.rest.get(`/interviews/${unreleased.id}/live/stream`)).status).toBe(404)
 
     expect((await setStatus(id, 'live')).status).toBe(200)
-    for (const text of ['开场', '第一问回答', '第二问回答']) expect((await say(id, { speaker: '王处长', role: 'guest', text })).status).toBe(201)
+    for (const text of ['开场', '第一问回答', '第二问回答'])
+      expect((await say(id, { speaker: '王处长', role: 'guest', text })).status).toBe(201)
     const all = await w.rest.get(`/interviews/${id}/live`)
     expect([all.status, all.body.status, all.body.lastSeq, all.body.segments.length]).toEqual([200, 'live', 3, 3])
     const newer = await w.rest.get(`/interviews/${id}/live?after=2`)
@@ -493,7 +574,10 @@ describe('online interviews', () => {
     expect((await w.rest.get(`/interviews/${id}/live?after=3`)).body.segments).toEqual([])
 
     process.env.INTERVIEW_STREAM_POLL_MS = '200'
-    const response = await handleEndpoints({ config: w.payload.config, request: new Request(`http://localhost:3000/api/interviews/${id}/live/stream?after=1`) })
+    const response = await handleEndpoints({
+      config: w.payload.config,
+      request: new Request(`http://localhost:3000/api/interviews/${id}/live/stream?after=1`),
+    })
     expect(response.headers.get('content-type')).toContain('text/event-stream')
     const reader = response.body!.getReader()
     let text = ''
@@ -528,7 +612,8 @@ describe('online interviews', () => {
     await say(id, { speaker: '网友甲', role: 'public', text: '补贴什么时候发放？' })
     await say(id, { speaker: '王处长', role: 'guest', text: '每年一季度发放。' })
     const key = asked.body.question.key
-    const moderate = (k: string, body: object, role: Role = 'editor') => w.token(role).then((t) => w.rest.post(`/interviews/${id}/questions/${k}/moderate`, body, t))
+    const moderate = (k: string, body: object, role: Role = 'editor') =>
+      w.token(role).then((t) => w.rest.post(`/interviews/${id}/questions/${k}/moderate`, body, t))
     const toPublic = await moderate(key, { action: 'answer', answerSeq: 1 })
     expect([toPublic.status, firstError(toPublic.body).data.rule]).toEqual([400, 'interview-question'])
     expect((await moderate(key, { action: 'answer', answerSeq: 9 })).status).toBe(400)
@@ -552,7 +637,10 @@ describe('online interviews', () => {
     const policy = await draftPolicy()
     const token = await w.token('editor')
     const id = (await w.rest.post('/interviews', interviewData(policy.id, { title: '访谈 <b>*标题*</b>' }), token)).body.doc.id
-    const noAlt = await w.rest.call('POST', `/interviews/${id}/photos`, { body: form(await makeImage(1600, 1200, 'jpeg'), 'scene.jpg', 'image/jpeg', {}), token })
+    const noAlt = await w.rest.call('POST', `/interviews/${id}/photos`, {
+      body: form(await makeImage(1600, 1200, 'jpeg'), 'scene.jpg', 'image/jpeg', {}),
+      token,
+    })
     expect([noAlt.status, firstError(noAlt.body).data.rule]).toEqual([400, 'media-file-required'])
     const photo = await w.rest.call('POST', `/interviews/${id}/photos`, {
       body: form(await makeImage(1600, 1200, 'jpeg'), 'scene.jpg', 'image/jpeg', { alt: '访谈现场', caption: '嘉宾作答' }),
@@ -561,13 +649,26 @@ describe('online interviews', () => {
     expect(photo.status).toBe(201)
     const key = photo.body.key
     expect(photo.body.doc.photos).toEqual([expect.objectContaining({ key, alt: '访谈现场', width: 1600, height: 1200 })])
-    expect(photo.body.doc.derivatives.filter((r: any) => r.ref === key).map((r: any) => r.width).sort()).toEqual([1280, 1280, 320, 640, 640])
+    expect(
+      photo.body.doc.derivatives
+        .filter((r: any) => r.ref === key)
+        .map((r: any) => r.width)
+        .sort(),
+    ).toEqual([1280, 1280, 320, 640, 640])
 
     expect((await setStatus(id, 'live')).status).toBe(200)
     expect((await say(id, { speaker: '李主持', role: 'host', text: '看图', images: ['missing'] })).status).toBe(400)
     const guest = await w.rest.patch(`/interviews/${id}`, { guests: [{ name: '王处长', photo: 'nope' }] }, token)
     expect(fieldErrors(guest.body)['guests.0.photo']).toContain('nope')
-    expect((await w.rest.patch(`/interviews/${id}`, { guests: [{ name: '王处长', title: '处长', organisation: '贵州省财政厅', photo: key }] }, token)).status).toBe(200)
+    expect(
+      (
+        await w.rest.patch(
+          `/interviews/${id}`,
+          { guests: [{ name: '王处长', title: '处长', organisation: '贵州省财政厅', photo: key }] },
+          token,
+        )
+      ).status,
+    ).toBe(200)
     await say(id, { speaker: '李主持', role: 'host', text: '请看现场照片 [链接](http://x)', images: [key], at: '2026-12-01T02:00:05Z' })
     await say(id, { speaker: '王处长', role: 'guest', text: '<script>alert(1)</script>每年一季度发放。', at: '2026-12-01T02:01:00Z' })
     expect((await w.rest.get(`/interviews/${id}/export?format=md`, token)).status).toBe(409)

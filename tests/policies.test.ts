@@ -12,11 +12,7 @@ afterAll(async () => {
 })
 
 describe('document number 发文字号 (GB/T 9704)', () => {
-  test.each([
-    ['黔府发〔2020〕1号'],
-    ['黔府办发〔2017〕42号'],
-    ['国办发〔2017〕42号'],
-  ])('accepts %s', (value) => {
+  test.each([['黔府发〔2020〕1号'], ['黔府办发〔2017〕42号'], ['国办发〔2017〕42号']])('accepts %s', (value) => {
     expect(documentNumberProblem(value)).toBeNull()
   })
 
@@ -134,11 +130,7 @@ describe('exemptions', () => {
   })
 
   test('a manual exemption needs a reason', async () => {
-    const res = await w.rest.post(
-      '/policies',
-      policyData(w.a, { exemption: { consultationExempt: true } }),
-      await w.token('drafter'),
-    )
+    const res = await w.rest.post('/policies', policyData(w.a, { exemption: { consultationExempt: true } }), await w.token('drafter'))
     expect(res.status).toBe(400)
     expect(fieldErrors(res.body)['exemption.consultationExemptReason']).toContain('豁免必须填写理由')
   })

@@ -31,7 +31,13 @@ async function drafted(title: string) {
 
 async function signed(title: string) {
   const pkg = await drafted(title)
-  for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer']] as const) await act(pkg.policy.id, action, role)
+  for (const [action, role] of [
+    ['submit', 'drafter'],
+    ['approve', 'reviewer'],
+    ['approve', 'reviewer'],
+    ['sign', 'signer'],
+  ] as const)
+    await act(pkg.policy.id, action, role)
   return pkg
 }
 
@@ -91,11 +97,25 @@ describe('targeted invalidation', () => {
     const interview = (
       await w.rest.post(
         '/interviews',
-        { title: '在线访谈：缓存', policy: pkg.policy.id, topic: '缓存', scheduledAt: '2026-12-01T02:00:00.000Z', host: { name: '李主持', title: '主持人', department: '办公厅' }, guests: [{ name: '王处长', title: '处长', organisation: '财政厅' }] },
+        {
+          title: '在线访谈：缓存',
+          policy: pkg.policy.id,
+          topic: '缓存',
+          scheduledAt: '2026-12-01T02:00:00.000Z',
+          host: { name: '李主持', title: '主持人', department: '办公厅' },
+          guests: [{ name: '王处长', title: '处长', organisation: '财政厅' }],
+        },
         editor,
       )
     ).body.doc
-    for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer'], ['release', 'signer']] as const) await act(pkg.policy.id, action, role)
+    for (const [action, role] of [
+      ['submit', 'drafter'],
+      ['approve', 'reviewer'],
+      ['approve', 'reviewer'],
+      ['sign', 'signer'],
+      ['release', 'signer'],
+    ] as const)
+      await act(pkg.policy.id, action, role)
     const statusOf = async () => {
       const bundle = (await w.rest.get(`/public/policies/${pkg.policy.id}`)).body
       const page = (await w.rest.get(`/public/interviews/${interview.id}`)).body
@@ -103,7 +123,9 @@ describe('targeted invalidation', () => {
     }
     expect((await w.rest.post(`/interviews/${interview.id}/status`, { status: 'live' }, editor)).status).toBe(200)
     expect(await statusOf()).toMatchObject({ bundle: 'live', page: 'live', segments: 0 })
-    expect((await w.rest.post(`/interviews/${interview.id}/segments`, { speaker: '李主持', role: 'host', text: '大家好' }, editor)).status).toBe(201)
+    expect(
+      (await w.rest.post(`/interviews/${interview.id}/segments`, { speaker: '李主持', role: 'host', text: '大家好' }, editor)).status,
+    ).toBe(201)
     expect((await statusOf()).segments).toBe(1)
     expect((await w.rest.post(`/interviews/${interview.id}/status`, { status: 'ended' }, editor)).status).toBe(200)
     expect(await statusOf()).toMatchObject({ bundle: 'ended', page: 'ended', segments: 1 })
@@ -135,7 +157,11 @@ describe('targeted invalidation', () => {
     expect(tagsForAuditEntry({ action: 'release', policy: 3, members })).toEqual(['policy:3', 'interpretations:7', 'lists'])
     expect(tagsForAuditEntry({ action: 'policy-updated', policy: 3, details: { stage: 'drafting' } })).toEqual(['policy:3'])
     expect(tagsForAuditEntry({ action: 'policy-updated', policy: 3, details: { stage: 'released' } })).toEqual(['policy:3', 'lists'])
-    expect(tagsForAuditEntry({ action: 'interview-status', policy: { id: 3 }, members: [{ collection: 'interviews', id: 9 }] })).toEqual(['policy:3', 'interviews:9'])
-    for (const action of ['submit', 'approve', 'sign', 'member-created', 'policy-created', 'search-reindex']) expect(tagsForAuditEntry({ action, policy: 3 })).toEqual([])
+    expect(tagsForAuditEntry({ action: 'interview-status', policy: { id: 3 }, members: [{ collection: 'interviews', id: 9 }] })).toEqual([
+      'policy:3',
+      'interviews:9',
+    ])
+    for (const action of ['submit', 'approve', 'sign', 'member-created', 'policy-created', 'search-reindex'])
+      expect(tagsForAuditEntry({ action, policy: 3 })).toEqual([])
   })
 })

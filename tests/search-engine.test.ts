@@ -39,7 +39,12 @@ afterAll(async () => {
 
 type Role = Parameters<World['token']>[0]
 
-async function pkg(until: 'drafting' | 'released', policy: Record<string, any> = {}, interpretation: Record<string, any> = {}, second = false) {
+async function pkg(
+  until: 'drafting' | 'released',
+  policy: Record<string, any> = {},
+  interpretation: Record<string, any> = {},
+  second = false,
+) {
   const dept = second ? w.b : w.a
   const token = await w.token('drafter', second)
   const created = await w.rest.post('/policies', policyData(dept, policy), token)
@@ -83,7 +88,9 @@ describe(`search on the ${engine} engine`, () => {
     const res = await search({ q: word })
     expect(res.status).toBe(200)
     expect(res.body.engine).toBe(engine)
-    expect(keysOf(res.body).sort()).toEqual([searchKey('policies', released.policy.id), searchKey('interpretations', released.interpretation.id)].sort())
+    expect(keysOf(res.body).sort()).toEqual(
+      [searchKey('policies', released.policy.id), searchKey('interpretations', released.interpretation.id)].sort(),
+    )
     expect(res.body.hits.find((h: any) => h.collection === 'interpretations').policy).toEqual({
       id: String(released.policy.id),
       title: `${word}已发布的通知`,
@@ -97,7 +104,10 @@ describe(`search on the ${engine} engine`, () => {
   test('an exact 发文字号 / 索引号 ranks its policy first, however it is typed', async () => {
     const target = await pkg('released', { title: '关于规范测试补贴资金管理的通知' })
     const number = target.policy.documentNumber as string
-    const citing = await pkg('released', { title: '关于转发有关文件的通知', body: lexicalFromText(`根据${number}。按照${number}执行。${number}${number}的规定继续有效。`) })
+    const citing = await pkg('released', {
+      title: '关于转发有关文件的通知',
+      body: lexicalFromText(`根据${number}。按照${number}执行。${number}${number}的规定继续有效。`),
+    })
     const res = await search({ q: number.replace('〔', '[').replace('〕', ']') })
     expect(res.body.hits[0]).toMatchObject({ collection: 'policies', id: target.policy.id, exact: true, documentNumber: number })
     expect(keysOf(res.body)).toContain(searchKey('policies', citing.policy.id))
@@ -108,7 +118,10 @@ describe(`search on the ${engine} engine`, () => {
   })
 
   test('title above body; highlights mark the words and escape the rest; traditional input finds the same', async () => {
-    const inBody = await pkg('released', { title: '关于做好年度统计工作的通知', body: lexicalFromText('各地要重视<b>琉璃瓦</b>修缮工作。同时做好统计报表的报送。') })
+    const inBody = await pkg('released', {
+      title: '关于做好年度统计工作的通知',
+      body: lexicalFromText('各地要重视<b>琉璃瓦</b>修缮工作。同时做好统计报表的报送。'),
+    })
     const inTitle = await pkg('released', { title: '关于加强琉璃瓦修缮工作的通知', body: lexicalFromText('做好古建筑保护。') })
     const res = await search({ q: '琉璃瓦修缮' })
     const keys = keysOf(res.body)
@@ -123,8 +136,22 @@ describe(`search on the ${engine} engine`, () => {
 
   test('disjunctive facets, totals and paging; relaxed when no document has every word', async () => {
     const word = '辰巳午未申酉'
-    const a = await pkg('released', { title: `${word}甲部门通知`, writtenAt: '2021-06-01T00:00:00.000Z' }, { title: `${word}明白卡`, form: 'card', body: undefined, card: { beneficiaries: '农户', standard: '每户补贴', process: '村委会申报', basis: '本通知' } })
-    const b = await pkg('released', { title: `${word}乙部门通知`, writtenAt: '2022-03-01T00:00:00.000Z' }, { title: `${word}文字解读` }, true)
+    const a = await pkg(
+      'released',
+      { title: `${word}甲部门通知`, writtenAt: '2021-06-01T00:00:00.000Z' },
+      {
+        title: `${word}明白卡`,
+        form: 'card',
+        body: undefined,
+        card: { beneficiaries: '农户', standard: '每户补贴', process: '村委会申报', basis: '本通知' },
+      },
+    )
+    const b = await pkg(
+      'released',
+      { title: `${word}乙部门通知`, writtenAt: '2022-03-01T00:00:00.000Z' },
+      { title: `${word}文字解读` },
+      true,
+    )
     const all = await search({ q: word })
     expect(all.body.total).toBe(4)
     const count = (body: any, facet: string) => Object.fromEntries(body.facets[facet].map((f: any) => [f.value, f.count]))
@@ -137,7 +164,9 @@ describe(`search on the ${engine} engine`, () => {
     expect(keysOf(cards.body)).toEqual([searchKey('interpretations', a.interpretation.id)])
     expect(cards.body.facets.form.map((f: any) => f.value).sort()).toEqual(['card', 'text'])
     expect(cards.body.facets.type).toEqual([expect.objectContaining({ value: 'interpretations', count: 1 })])
-    expect(keysOf((await search({ q: word, year: '2022', department: String(w.b.id), type: 'policies' })).body)).toEqual([searchKey('policies', b.policy.id)])
+    expect(keysOf((await search({ q: word, year: '2022', department: String(w.b.id), type: 'policies' })).body)).toEqual([
+      searchKey('policies', b.policy.id),
+    ])
     const page2 = await search({ q: word, limit: '3', page: '2' })
     expect(page2.body).toMatchObject({ total: 4, page: 2, pageSize: 3, pages: 2 })
     expect(page2.body.hits).toHaveLength(1)

@@ -97,7 +97,14 @@ describe('normalisation and segmentation', () => {
   })
 
   test('document numbers are recognised however the brackets are typed', () => {
-    for (const typed of ['黔府发〔2020〕1号', '黔府发[2020]1号', '黔府发（2020）1号', '黔府发(2020)01号', '黔府发【2020】第1号', '黔府发 2020 1号']) {
+    for (const typed of [
+      '黔府发〔2020〕1号',
+      '黔府发[2020]1号',
+      '黔府发（2020）1号',
+      '黔府发(2020)01号',
+      '黔府发【2020】第1号',
+      '黔府发 2020 1号',
+    ]) {
       expect(documentNumberKey(typed)).toBe('黔府发〔2020〕1号')
     }
   })
@@ -148,7 +155,11 @@ describe('only released, proactively disclosed content', () => {
     const word = '壬癸子丑寅卯'
     const { policy } = await pkg('released', { title: `${word}补充解读测试的通知` })
     const token = await w.token('drafter')
-    const created = await w.rest.post('/interpretations', interpretationData(policy.id, { title: `${word}媒体补充解读`, form: 'media' }), token)
+    const created = await w.rest.post(
+      '/interpretations',
+      interpretationData(policy.id, { title: `${word}媒体补充解读`, form: 'media' }),
+      token,
+    )
     expect(created.body.doc.supplementary).toBe(true)
     const id = created.body.doc.id
     const supplementKey = searchKey('interpretations', id)
@@ -172,7 +183,18 @@ describe('media members', () => {
     let video: any
     let interview: any
     await pkg('released', { title: '关于媒体成员检索测试的通知' }, {}, false, async (policyId) => {
-      video = (await w.rest.post('/videos', { title: '视频解读：媒体成员检索', policy: policyId, transcript: '今天我们讲一讲鲟鱼养殖补贴怎么申请。', externalUrl: 'https://v.qq.com/x/page/search.html' }, editor)).body.doc
+      video = (
+        await w.rest.post(
+          '/videos',
+          {
+            title: '视频解读：媒体成员检索',
+            policy: policyId,
+            transcript: '今天我们讲一讲鲟鱼养殖补贴怎么申请。',
+            externalUrl: 'https://v.qq.com/x/page/search.html',
+          },
+          editor,
+        )
+      ).body.doc
       interview = (
         await w.rest.post(
           '/interviews',
@@ -195,7 +217,9 @@ describe('media members', () => {
     expect(keysOf((await search({ q: '猕猴桃种植保险' })).body)[0]).toBe(searchKey('interviews', interview.id))
 
     // A question from the public waits for moderation: not public, so not searchable, even after a full rebuild.
-    expect((await w.rest.post(`/interviews/${interview.id}/questions`, { question: '娃娃鱼保护区在哪里？', askerName: '网友甲' })).status).toBeLessThan(300)
+    expect(
+      (await w.rest.post(`/interviews/${interview.id}/questions`, { question: '娃娃鱼保护区在哪里？', askerName: '网友甲' })).status,
+    ).toBeLessThan(300)
     await searchService(w.payload).rebuild()
     expect(keysOf((await search({ q: '娃娃鱼保护区' })).body)).not.toContain(searchKey('interviews', interview.id))
   })
@@ -210,7 +234,13 @@ describe('the index itself', () => {
       id: i,
       policy: String(i),
       year: 2020 + (i % 3),
-      fields: { title: `关于第${i}号农业保险补贴的通知`, number: '', organ: '贵州省财政厅', context: '', body: `农业保险保费补贴第${i}条。${i % 2 ? '奇数' : '偶数'}` },
+      fields: {
+        title: `关于第${i}号农业保险补贴的通知`,
+        number: '',
+        organ: '贵州省财政厅',
+        context: '',
+        body: `农业保险保费补贴第${i}条。${i % 2 ? '奇数' : '偶数'}`,
+      },
     })
     const churned = new SearchIndex(segmenter)
     for (let i = 0; i < 40; i += 1) churned.add(doc(i))
@@ -268,8 +298,22 @@ describe('ranking, highlights and facets', () => {
 
   test('facets count by type, department, year and form; a filter narrows the hits, not its own facet', async () => {
     const word = '辰巳午未申酉'
-    const a = await pkg('released', { title: `${word}甲部门通知`, writtenAt: '2021-06-01T00:00:00.000Z' }, { title: `${word}明白卡`, form: 'card', body: undefined, card: { beneficiaries: '农户', standard: '每户补贴', process: '村委会申报', basis: '本通知' } })
-    const b = await pkg('released', { title: `${word}乙部门通知`, writtenAt: '2022-03-01T00:00:00.000Z' }, { title: `${word}文字解读` }, true)
+    const a = await pkg(
+      'released',
+      { title: `${word}甲部门通知`, writtenAt: '2021-06-01T00:00:00.000Z' },
+      {
+        title: `${word}明白卡`,
+        form: 'card',
+        body: undefined,
+        card: { beneficiaries: '农户', standard: '每户补贴', process: '村委会申报', basis: '本通知' },
+      },
+    )
+    const b = await pkg(
+      'released',
+      { title: `${word}乙部门通知`, writtenAt: '2022-03-01T00:00:00.000Z' },
+      { title: `${word}文字解读` },
+      true,
+    )
     const all = await search({ q: word })
     expect(all.body.total).toBe(4)
     const count = (facet: string) => Object.fromEntries(all.body.facets[facet].map((f: any) => [f.value, f.count]))
@@ -394,7 +438,10 @@ describe('more than one instance, restarts and rebuilds', () => {
     // Dictionary edits reach it the same way.
     const admin = await w.token('admin')
     await w.rest.post('/search-terms', { term: '多实例词条' }, admin)
-    await eventually(() => follower.current()!.segmenter.queryTokens('多实例词条').includes('多实例词条'), 'the second instance reloads the dictionary')
+    await eventually(
+      () => follower.current()!.segmenter.queryTokens('多实例词条').includes('多实例词条'),
+      'the second instance reloads the dictionary',
+    )
   })
 
   test('an index rebuilt from the database equals the one kept current incrementally', async () => {

@@ -67,7 +67,8 @@ describeSqlite('SQLite with a second writing process', () => {
     await writer.line('ready')
     writer.go()
     const mine = Array.from({ length: 40 }, (_, i) => i)
-    for (const i of mine) await payload.create({ collection: 'search-misses', data: { query: `parent-${i}`, count: 1 }, overrideAccess: true })
+    for (const i of mine)
+      await payload.create({ collection: 'search-misses', data: { query: `parent-${i}`, count: 1 }, overrideAccess: true })
     await writer.line('done 40')
     expect(await writer.exited).toBe(0)
     const { totalDocs: child } = await payload.count({ collection: 'search-misses', where: { query: { like: 'child-' } } })
@@ -83,9 +84,11 @@ describeSqlite('SQLite with a second writing process', () => {
     const client = clientOf(payload)
     // The refusal SQLite gives without a timeout (what every CLI script beside the server used to get).
     await client.execute('PRAGMA busy_timeout = 0')
-    await expect(client.execute(`INSERT INTO search_misses (query, count, updated_at, created_at) VALUES ('no-wait', 1, datetime('now'), datetime('now'))`)).rejects.toThrow(
-      /SQLITE_BUSY|database is locked/,
-    )
+    await expect(
+      client.execute(
+        `INSERT INTO search_misses (query, count, updated_at, created_at) VALUES ('no-wait', 1, datetime('now'), datetime('now'))`,
+      ),
+    ).rejects.toThrow(/SQLITE_BUSY|database is locked/)
     await client.execute('PRAGMA busy_timeout = 10000')
     const started = Date.now()
     await payload.create({ collection: 'search-misses', data: { query: 'waited', count: 1 }, overrideAccess: true })
@@ -93,7 +96,11 @@ describeSqlite('SQLite with a second writing process', () => {
     expect(Date.now() - started).toBeGreaterThan(500)
     await writer.line('released')
     expect(await writer.exited).toBe(0)
-    const { docs } = await payload.find({ collection: 'search-misses', where: { query: { in: ['holder-held', 'waited', 'no-wait'] } }, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'search-misses',
+      where: { query: { in: ['holder-held', 'waited', 'no-wait'] } },
+      overrideAccess: true,
+    })
     expect(docs.map((d) => d.query).sort()).toEqual(['holder-held', 'waited'])
   })
 })

@@ -42,8 +42,7 @@ async function releasedPolicy() {
 }
 
 const runQueue = () => w.payload.jobs.run({ queue: 'webhooks' })
-const deliveries = async () =>
-  (await w.rest.get('/webhook-deliveries?sort=createdAt&limit=100', await w.token('admin'))).body.docs as any[]
+const deliveries = async () => (await w.rest.get('/webhook-deliveries?sort=createdAt&limit=100', await w.token('admin'))).body.docs as any[]
 
 test('only admins register websites; URLs and secrets are checked', async () => {
   const body = { name: '贵州省人民政府网', url, secret: SECRET, events: ['released', 'withdrawn', 'updated'] }
@@ -62,7 +61,10 @@ test('a release is POSTed, signed, and logged as delivered', async () => {
   expect(verifySignature(SECRET, String(hit.headers[SIGNATURE_HEADER.toLowerCase()]), hit.body)).toBe(true)
   expect(verifySignature('another-secret-of-length', String(hit.headers[SIGNATURE_HEADER.toLowerCase()]), hit.body)).toBe(false)
   const payload = JSON.parse(hit.body)
-  expect(payload).toMatchObject({ event: 'released', policy: { id: policy.id, title: policy.title, links: { bundle: `/api/public/policies/${policy.id}` } } })
+  expect(payload).toMatchObject({
+    event: 'released',
+    policy: { id: policy.id, title: policy.title, links: { bundle: `/api/public/policies/${policy.id}` } },
+  })
   const log = (await deliveries()).at(-1)
   expect(log).toMatchObject({ event: 'released', status: 'delivered', attempts: 1, lastStatusCode: 200 })
 })
@@ -93,15 +95,30 @@ test('withdrawal and validity changes are announced; nothing for packages that a
   await w.rest.post(`/policies/${policy.id}/workflow/withdraw`, { reason: '已废止' }, await w.token('signer'))
   await runQueue()
   // Jobs of one run may be delivered in either order.
-  expect(received.slice(-2).map((r) => r.headers['x-policycms-event']).sort()).toEqual(['updated', 'withdrawn'])
+  expect(
+    received
+      .slice(-2)
+      .map((r) => r.headers['x-policycms-event'])
+      .sort(),
+  ).toEqual(['updated', 'withdrawn'])
 
   const count = received.length
   const token = await w.token('drafter')
   const hidden = (
-    await w.rest.post('/policies', policyData(w.a, { disclosure: 'on-request', disclosureReason: '涉及个人', disclosureBasis: '第十五条' }), token)
+    await w.rest.post(
+      '/policies',
+      policyData(w.a, { disclosure: 'on-request', disclosureReason: '涉及个人', disclosureBasis: '第十五条' }),
+      token,
+    )
   ).body.doc
   await w.rest.post('/interpretations', interpretationData(hidden.id), token)
-  for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer'], ['sign', 'signer'], ['release', 'signer']] as const) {
+  for (const [action, role] of [
+    ['submit', 'drafter'],
+    ['approve', 'reviewer'],
+    ['approve', 'reviewer'],
+    ['sign', 'signer'],
+    ['release', 'signer'],
+  ] as const) {
     await w.rest.post(`/policies/${hidden.id}/workflow/${action}`, {}, await w.token(role))
   }
   await runQueue()

@@ -185,7 +185,11 @@ describe('refusals', () => {
 
   test('signing needs a valid document number', async () => {
     const pkg = await draftPackage({ documentNumber: undefined })
-    for (const [action, role] of [['submit', 'drafter'], ['approve', 'reviewer'], ['approve', 'reviewer']] as const) {
+    for (const [action, role] of [
+      ['submit', 'drafter'],
+      ['approve', 'reviewer'],
+      ['approve', 'reviewer'],
+    ] as const) {
       expect((await act(pkg.policy.id, action, role)).status).toBe(200)
     }
     const missing = await act(pkg.policy.id, 'sign', 'signer')
@@ -235,7 +239,10 @@ describe('scheduled release (定时发布)', () => {
     expect(after.workflow?.releasedBy ?? null).toBeNull()
     expect(await publicStatus('policies', policy.id)).toBe(200)
     expect(await publicStatus('interpretations', interpretation.id)).toBe(200)
-    const entry = await w.payload.find({ collection: 'audit-log', where: { and: [{ policy: { equals: policy.id } }, { action: { equals: 'release' } }] } })
+    const entry = await w.payload.find({
+      collection: 'audit-log',
+      where: { and: [{ policy: { equals: policy.id } }, { action: { equals: 'release' } }] },
+    })
     expect(entry.docs[0]).toMatchObject({ fromStage: 'scheduled', toStage: 'released' })
   })
 
@@ -280,7 +287,12 @@ describe('release clock (3 working days)', () => {
     await w.payload.db.updateOne({
       collection: 'policies',
       where: { id: { equals: policy.id } },
-      data: { workflow: { ...(await w.payload.findByID({ collection: 'policies', id: policy.id, depth: 0 })).workflow, releaseDeadline: '2025-10-11T15:59:59.999Z' } },
+      data: {
+        workflow: {
+          ...(await w.payload.findByID({ collection: 'policies', id: policy.id, depth: 0 })).workflow,
+          releaseDeadline: '2025-10-11T15:59:59.999Z',
+        },
+      },
     })
     const state = await w.rest.get(`/policies/${policy.id}/workflow`, await w.token('admin'))
     expect(state.body.overdue).toBe(true)
@@ -300,7 +312,11 @@ describe('supplementary interpretations (补充解读)', () => {
     expect((await act(policy.id, 'release', 'signer')).status).toBe(200)
     const releasedAt = (await w.payload.findByID({ collection: 'policies', id: policy.id, depth: 0 })).workflow?.releasedAt
     const token = await w.token('drafter')
-    const created = await w.rest.post('/interpretations', interpretationData(policy.id, { title: '媒体解读（补充）', form: 'media' }), token)
+    const created = await w.rest.post(
+      '/interpretations',
+      interpretationData(policy.id, { title: '媒体解读（补充）', form: 'media' }),
+      token,
+    )
     expect(created.status).toBe(201)
     expect(created.body.doc.supplementary).toBe(true)
     const id = created.body.doc.id

@@ -87,7 +87,10 @@ const statusFields: Field[] = [
       position: 'sidebar',
       readOnly: true,
       date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
-      description: L('栏目最近一次公开发布相关内容的时间（仅计已发布且主动公开的内容）', 'When matching content was last released publicly (released, proactive content only)'),
+      description: L(
+        '栏目最近一次公开发布相关内容的时间（仅计已发布且主动公开的内容）',
+        'When matching content was last released publicly (released, proactive content only)',
+      ),
     },
     hooks: { afterRead: [columnStatus('lastUpdatedAt')] },
   },
@@ -109,7 +112,10 @@ const statusFields: Field[] = [
     admin: {
       position: 'sidebar',
       readOnly: true,
-      description: L('超过更新周期未发布内容；未设置内容来源的事项不作判断', 'No release within the update period; items without a content feed are not assessed'),
+      description: L(
+        '超过更新周期未发布内容；未设置内容来源的事项不作判断',
+        'No release within the update period; items without a content feed are not assessed',
+      ),
     },
     hooks: { afterRead: [columnStatus('stale')] },
   },
@@ -140,8 +146,25 @@ export const CatalogItems: CollectionConfig<'catalog-items'> = {
     {
       type: 'row',
       fields: [
-        { name: 'itemNumber', type: 'text', required: true, unique: true, index: true, maxLength: 40, label: NUMBER, validate: uniqueNumber, admin: { width: '30%' } },
-        { name: 'title', type: 'text', required: true, maxLength: 200, label: L('公开事项', 'Item'), validate: element(L('公开事项', 'Item'), 'text') },
+        {
+          name: 'itemNumber',
+          type: 'text',
+          required: true,
+          unique: true,
+          index: true,
+          maxLength: 40,
+          label: NUMBER,
+          validate: uniqueNumber,
+          admin: { width: '30%' },
+        },
+        {
+          name: 'title',
+          type: 'text',
+          required: true,
+          maxLength: 200,
+          label: L('公开事项', 'Item'),
+          validate: element(L('公开事项', 'Item'), 'text'),
+        },
       ],
     },
     {
@@ -269,7 +292,10 @@ export const CatalogItems: CollectionConfig<'catalog-items'> = {
               hasMany: true,
               label: L('限定解读形式', 'Only these forms'),
               options: FEED_FORMS.map((f) => ({ ...f })),
-              admin: { condition: (_, sibling) => sibling?.kind === 'interpretations', description: L('不选则为全部形式', 'None: every form') },
+              admin: {
+                condition: (_, sibling) => sibling?.kind === 'interpretations',
+                description: L('不选则为全部形式', 'None: every form'),
+              },
             },
           ],
         },

@@ -46,12 +46,31 @@ export const Consultations: CollectionConfig<'consultations'> = {
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: L('公告标题', 'Title') },
-    { name: 'draft', type: 'richText', label: L('征求意见稿', 'Draft for comment'), validate: validRichText(L('征求意见稿', 'draft for comment')) },
-    { name: 'attachments', type: 'upload', relationTo: 'media', hasMany: true, validate: existingUpload(L('附件', 'attachment')), label: L('附件', 'Attachments') },
+    {
+      name: 'draft',
+      type: 'richText',
+      label: L('征求意见稿', 'Draft for comment'),
+      validate: validRichText(L('征求意见稿', 'draft for comment')),
+    },
+    {
+      name: 'attachments',
+      type: 'upload',
+      relationTo: 'media',
+      hasMany: true,
+      validate: existingUpload(L('附件', 'attachment')),
+      label: L('附件', 'Attachments'),
+    },
     {
       type: 'row',
       fields: [
-        { name: 'opensAt', type: 'date', required: true, index: true, label: L('征求意见开始', 'Comments open'), validate: validDate(PERIOD_RULE, PERIOD_YEARS) },
+        {
+          name: 'opensAt',
+          type: 'date',
+          required: true,
+          index: true,
+          label: L('征求意见开始', 'Comments open'),
+          validate: validDate(PERIOD_RULE, PERIOD_YEARS),
+        },
         {
           name: 'closesAt',
           type: 'date',

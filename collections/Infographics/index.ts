@@ -35,7 +35,10 @@ export const Infographics: CollectionConfig = mediaMemberCollection({
       required: true,
       label: L('文字版内容', 'Text alternative'),
       admin: {
-        description: L('图解的全部文字内容，供读屏软件和站内搜索使用', 'The whole content of the infographic as text, for screen readers and search'),
+        description: L(
+          '图解的全部文字内容，供读屏软件和站内搜索使用',
+          'The whole content of the infographic as text, for screen readers and search',
+        ),
       },
       validate: requiredText('an infographic needs its full content as text (text alternative).', '政策图解必须提供文字版内容。'),
     },

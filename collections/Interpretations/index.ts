@@ -10,13 +10,13 @@ import { INTERPRETATION_FORMS } from '../../src/rules/interpretationForms'
 
 export { INTERPRETATION_FORMS }
 
-const requiredOnCard = ((value: unknown, { req, data }: { data: { form?: unknown }; req: PayloadRequest }) =>
+const requiredOnCard = (value: unknown, { req, data }: { data: { form?: unknown }; req: PayloadRequest }) =>
   data?.form === 'card' && !String(value ?? '').trim()
     ? pick(req, {
         en: '[plain-language card] who benefits, the standard, how to apply and the legal basis are all required on a card.',
         zh: '【明白卡】享受对象、享受标准、申办流程、政策依据均为必填项。',
       })
-    : true)
+    : true
 
 const cardField = (name: string, label: ReturnType<typeof L>) => ({
   name,

@@ -23,7 +23,8 @@ import { MEDIA_RULES, mediaRefusal } from '../../src/media/rules'
 import { isAdminUser } from '../../src/roles'
 
 const readOnly = { create: () => false, update: () => false }
-const options = (list: readonly { label: { en: string; zh: string }; value: string }[]) => list.map((o) => ({ label: { ...o.label }, value: o.value }))
+const options = (list: readonly { label: { en: string; zh: string }; value: string }[]) =>
+  list.map((o) => ({ label: { ...o.label }, value: o.value }))
 
 /** The interview's core: frozen with its package. Everything else is its record (see liveWrite.ts). */
 const CORE_FIELDS = ['title', 'policy', 'relatedPolicies', 'topic', 'scheduledAt', 'host', 'guests', 'replayVideo'] as const
@@ -42,7 +43,7 @@ const person = (withOrganisation: boolean): Field[] => [
 ]
 
 /** Photo keys (a guest's photo, a segment's images) must name photos uploaded to this interview. */
-const photoKeys = ((value: unknown, { data, req }: { data: { photos?: { key?: string }[] }; req: PayloadRequest }) => {
+const photoKeys = (value: unknown, { data, req }: { data: { photos?: { key?: string }[] }; req: PayloadRequest }) => {
   const keys = new Set((data?.photos ?? []).map((p) => p.key))
   const missing = (Array.isArray(value) ? value : value ? [value] : []).filter((k) => !keys.has(String(k)))
   return missing.length
@@ -51,7 +52,7 @@ const photoKeys = ((value: unknown, { data, req }: { data: { photos?: { key?: st
         zh: `【在线访谈实录】本访谈没有照片 ${missing.join('、')}，请先通过 POST /api/interviews/:id/photos 上传。`,
       })
     : true
-})
+}
 
 /** A real calendar date in a plausible year: interviews held since 2000, announced up to two years ahead. */
 const scheduledAtValid = validDate(MEDIA_RULES.liveRecord, { minYear: 2000, maxYearsAhead: 2 })
@@ -87,7 +88,11 @@ const orderRecord: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => 
     data.segments = segments
   }
   if (Array.isArray(data.questions)) {
-    data.questions = (data.questions as Question[]).map((q) => ({ ...q, key: q.key || randomBytes(5).toString('hex'), status: q.status ?? 'pending' }))
+    data.questions = (data.questions as Question[]).map((q) => ({
+      ...q,
+      key: q.key || randomBytes(5).toString('hex'),
+      status: q.status ?? 'pending',
+    }))
     for (const q of data.questions as Question[]) {
       const problem = answerProblem(q, segments)
       if (problem) {
@@ -96,7 +101,10 @@ const orderRecord: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => 
           rule: 'interview-question',
           ruleName: MEDIA_RULES.liveRecord,
           message: problem,
-          hint: { en: 'Link the answer to the host’s or a guest’s segment that answers it.', zh: '请将回答关联到主持人或嘉宾作答的实录段落。' },
+          hint: {
+            en: 'Link the answer to the host’s or a guest’s segment that answers it.',
+            zh: '请将回答关联到主持人或嘉宾作答的实录段落。',
+          },
           document,
         })
       }
@@ -188,7 +196,16 @@ export const Interviews: CollectionConfig = mediaMemberCollection({
       name: 'guests',
       type: 'array',
       label: L('嘉宾', 'Guests'),
-      fields: [...person(true), { name: 'photo', type: 'text', label: L('照片编号', 'Photo key'), validate: photoKeys, admin: { description: L('引用“照片”中的编号', 'A key from Photos') } }],
+      fields: [
+        ...person(true),
+        {
+          name: 'photo',
+          type: 'text',
+          label: L('照片编号', 'Photo key'),
+          validate: photoKeys,
+          admin: { description: L('引用“照片”中的编号', 'A key from Photos') },
+        },
+      ],
     },
     { name: 'replayVideo', type: 'relationship', relationTo: 'videos', label: L('回放视频', 'Replay video') },
     {
@@ -246,7 +263,14 @@ export const Interviews: CollectionConfig = mediaMemberCollection({
             { name: 'key', type: 'text', label: L('编号', 'Key'), admin: { readOnly: true } },
             { name: 'askerName', type: 'text', required: true, label: L('网友昵称', 'Asker'), access: answeredOrModeration },
             { name: 'askedAt', type: 'date', label: L('提问时间', 'Asked at'), admin: { readOnly: true } },
-            { name: 'status', type: 'select', required: true, defaultValue: 'pending', options: options(QUESTION_STATUSES), label: L('状态', 'Status') },
+            {
+              name: 'status',
+              type: 'select',
+              required: true,
+              defaultValue: 'pending',
+              options: options(QUESTION_STATUSES),
+              label: L('状态', 'Status'),
+            },
           ],
         },
         { name: 'question', type: 'textarea', required: true, label: L('提问', 'Question'), access: answeredOrModeration },
@@ -255,7 +279,14 @@ export const Interviews: CollectionConfig = mediaMemberCollection({
           fields: [
             { name: 'answerSeq', type: 'number', label: L('回答段落序号', 'Answer segment no.') },
             { name: 'rejectReason', type: 'text', label: L('未采用原因', 'Reason not used'), access: moderationOnly },
-            { name: 'moderatedBy', type: 'relationship', relationTo: 'users', label: L('审核人', 'Moderated by'), admin: { readOnly: true }, access: moderationOnly },
+            {
+              name: 'moderatedBy',
+              type: 'relationship',
+              relationTo: 'users',
+              label: L('审核人', 'Moderated by'),
+              admin: { readOnly: true },
+              access: moderationOnly,
+            },
             { name: 'moderatedAt', type: 'date', label: L('审核时间', 'Moderated at'), admin: { readOnly: true }, access: moderationOnly },
           ],
         },

@@ -24,7 +24,8 @@ const checkDays: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => 
   ] as const) {
     for (const day of list) {
       const date = String(day.date ?? '')
-      if (!isDate(date)) problems.push({ en: `${label.en} “${date}” is not a date YYYY-MM-DD`, zh: `${label.zh}“${date}”不是 YYYY-MM-DD 格式的日期` })
+      if (!isDate(date))
+        problems.push({ en: `${label.en} “${date}” is not a date YYYY-MM-DD`, zh: `${label.zh}“${date}”不是 YYYY-MM-DD 格式的日期` })
       else if (typeof year === 'number' && Number(date.slice(0, 4)) !== year) {
         problems.push({ en: `${label.en} ${date} is not in ${year}`, zh: `${label.zh} ${date} 不在 ${year} 年` })
       } else if (seen.has(date) && seen.get(date) !== label.en) {

@@ -25,14 +25,15 @@ import { checkLinks } from './hooks/checkLinks'
 import { preventOrphans } from './hooks/preventOrphans'
 import { recordExemption } from './hooks/recordExemption'
 
-const exemptionReason = (flag: 'consultationExempt' | 'interpretationExempt') =>
-  ((value: unknown, { req, siblingData }: { req: PayloadRequest; siblingData: Record<string, unknown> }) =>
+const exemptionReason =
+  (flag: 'consultationExempt' | 'interpretationExempt') =>
+  (value: unknown, { req, siblingData }: { req: PayloadRequest; siblingData: Record<string, unknown> }) =>
     siblingData[flag] && !String(value ?? '').trim()
       ? pick(req, {
           en: '[double association] an exemption needs a written reason.',
           zh: '【双关联】登记豁免必须填写理由。',
         })
-      : true)
+      : true
 
 export const Policies: CollectionConfig<'policies'> = {
   slug: 'policies',
@@ -132,7 +133,10 @@ export const Policies: CollectionConfig<'policies'> = {
       admin: {
         condition: (data) => Boolean(data?.legacyNumber?.flagged),
         readOnly: true,
-        description: L('导入的历史文件按原样保留文号，不符合现行规范之处记录于此', 'Imported documents keep their number as printed; what breaks today’s rules is recorded here'),
+        description: L(
+          '导入的历史文件按原样保留文号，不符合现行规范之处记录于此',
+          'Imported documents keep their number as printed; what breaks today’s rules is recorded here',
+        ),
       },
       fields: [
         { name: 'flagged', type: 'checkbox', label: L('不符合现行规范', 'Breaks today’s rules') },
@@ -150,7 +154,10 @@ export const Policies: CollectionConfig<'policies'> = {
         condition: (data) => Boolean(data?.imported?.sha256),
         readOnly: true,
         position: 'sidebar',
-        description: L('存量文件导入，起草与审签过程未在本系统留痕', 'Imported from the legacy library; drafting and sign-off happened outside this system'),
+        description: L(
+          '存量文件导入，起草与审签过程未在本系统留痕',
+          'Imported from the legacy library; drafting and sign-off happened outside this system',
+        ),
       },
       fields: [
         { name: 'sha256', type: 'text', index: true, label: L('导入文件 SHA-256', 'Import file SHA-256') },
@@ -194,7 +201,14 @@ export const Policies: CollectionConfig<'policies'> = {
     {
       type: 'row',
       fields: [
-        { name: 'writtenAt', type: 'date', required: true, label: L('成文日期', 'Date written'), validate: validDate(L('成文日期', 'date written')), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } } },
+        {
+          name: 'writtenAt',
+          type: 'date',
+          required: true,
+          label: L('成文日期', 'Date written'),
+          validate: validDate(L('成文日期', 'date written')),
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+        },
         {
           name: 'validity',
           type: 'select',
@@ -246,7 +260,11 @@ export const Policies: CollectionConfig<'policies'> = {
       type: 'join' as const,
       collection,
       on: 'policy',
-      label: { infographics: L('政策图解', 'Infographics'), videos: L('视频解读', 'Videos'), interviews: L('在线访谈', 'Online interviews') }[collection],
+      label: {
+        infographics: L('政策图解', 'Infographics'),
+        videos: L('视频解读', 'Videos'),
+        interviews: L('在线访谈', 'Online interviews'),
+      }[collection],
       admin: { defaultColumns: ['title', 'updatedAt'] },
     })),
     {
@@ -306,8 +324,7 @@ export const Policies: CollectionConfig<'policies'> = {
       admin: { position: 'sidebar', readOnly: true },
       hooks: {
         afterRead: [
-          ({ siblingData }) =>
-            ['signed', 'scheduled'].includes(siblingData?.stage) && isOverdue(siblingData?.workflow?.releaseDeadline),
+          ({ siblingData }) => ['signed', 'scheduled'].includes(siblingData?.stage) && isOverdue(siblingData?.workflow?.releaseDeadline),
         ],
       },
     },

@@ -36,7 +36,13 @@ export const SearchMisses: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'firstAt', type: 'date', label: L('首次', 'First'), admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'lastAt', type: 'date', index: true, label: L('最近', 'Last'), admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'lastAt',
+          type: 'date',
+          index: true,
+          label: L('最近', 'Last'),
+          admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
+        },
       ],
     },
     { name: 'lastFilters', type: 'json', label: L('最近一次的筛选条件', 'Filters last used'), admin: readOnly },

@@ -44,7 +44,12 @@ export const Users: CollectionConfig<'users'> = {
       label: L('所属部门', 'Department'),
       access: { create: adminOnlyField, update: adminOnlyField },
       saveToJWT: true,
-      admin: { description: L('起草、审核、签发、编辑只能办理本部门的文件', 'Drafters, reviewers, signers and editors act only for this department') },
+      admin: {
+        description: L(
+          '起草、审核、签发、编辑只能办理本部门的文件',
+          'Drafters, reviewers, signers and editors act only for this department',
+        ),
+      },
     },
   ],
 }

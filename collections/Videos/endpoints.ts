@@ -23,7 +23,15 @@ export const posterEndpoint: Endpoint = {
       save: (derivatives) =>
         // Derivatives are written only by the system (field access), hence overrideAccess; the member hooks still
         // check the department and the package lock.
-        req.payload.update({ collection: 'videos', id: doc.id, data: { derivatives, posterSource: 'uploaded' }, depth: 0, overrideAccess: true, user: req.user, req }),
+        req.payload.update({
+          collection: 'videos',
+          id: doc.id,
+          data: { derivatives, posterSource: 'uploaded' },
+          depth: 0,
+          overrideAccess: true,
+          user: req.user,
+          req,
+        }),
     })
     return Response.json({ doc: saved })
   },
@@ -66,11 +74,16 @@ export const captionUploadEndpoint: Endpoint = {
         document,
       })
     }
-    const captions = [
-      ...(doc.captions ?? []).filter((c) => c.language !== language),
-      { language, label: input.label ?? null, vtt },
-    ]
-    const saved = await req.payload.update({ collection: 'videos', id: doc.id, data: { captions }, depth: 0, overrideAccess: false, user: req.user, req })
+    const captions = [...(doc.captions ?? []).filter((c) => c.language !== language), { language, label: input.label ?? null, vtt }]
+    const saved = await req.payload.update({
+      collection: 'videos',
+      id: doc.id,
+      data: { captions },
+      depth: 0,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
     return Response.json({ doc: saved })
   },
 }

@@ -21,7 +21,10 @@ const oneSource: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
       rule: 'video-source',
       ruleName: MEDIA_RULES.videoSource,
       message: hasFile
-        ? { en: 'a video is either an uploaded file or an external link, not both.', zh: '视频只能是上传的文件或外部链接之一，不能同时提供。' }
+        ? {
+            en: 'a video is either an uploaded file or an external link, not both.',
+            zh: '视频只能是上传的文件或外部链接之一，不能同时提供。',
+          }
         : { en: 'a video needs an uploaded file (MP4/WebM) or an external link.', zh: '视频须上传文件（MP4/WebM）或填写外部链接。' },
       hint: {
         en: 'Upload the file in “file”, or leave it out and give “externalUrl” on an allowed host.',
@@ -50,7 +53,9 @@ export const Videos: CollectionConfig = mediaMemberCollection({
       name: 'externalUrl',
       type: 'text',
       label: L('外部视频链接', 'External video URL'),
-      admin: { description: L('不上传文件时填写；仅限允许的站点（VIDEO_URL_HOSTS）', 'Instead of a file; allowed hosts only (VIDEO_URL_HOSTS)') },
+      admin: {
+        description: L('不上传文件时填写；仅限允许的站点（VIDEO_URL_HOSTS）', 'Instead of a file; allowed hosts only (VIDEO_URL_HOSTS)'),
+      },
       validate: validateText((value, req) => {
         if (!value) return true
         const problem = externalVideoProblem(value)
@@ -62,7 +67,9 @@ export const Videos: CollectionConfig = mediaMemberCollection({
       type: 'textarea',
       required: true,
       label: L('文字稿', 'Transcript'),
-      admin: { description: L('视频的完整文字稿，发布必备（无障碍）', 'The full text of the video; required for publication (accessibility)') },
+      admin: {
+        description: L('视频的完整文字稿，发布必备（无障碍）', 'The full text of the video; required for publication (accessibility)'),
+      },
       validate: validateText((value, req) =>
         value.trim()
           ? true

@@ -76,7 +76,9 @@ async function start() {
     await exited
     clearTimeout(timer)
     await rm(dir, { recursive: true, force: true })
-    log(`pid ${child.pid} stopped (${child.signalCode ?? `exit ${child.exitCode}`}) in ${Date.now() - s0} ms; stderr: ${JSON.stringify(stderr.trim()) || '""'}`)
+    log(
+      `pid ${child.pid} stopped (${child.signalCode ?? `exit ${child.exitCode}`}) in ${Date.now() - s0} ms; stderr: ${JSON.stringify(stderr.trim()) || '""'}`,
+    )
   }
   return { url, port, dir, pid: child.pid, stop, files: () => readdir(dir) }
 }

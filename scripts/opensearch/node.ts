@@ -63,7 +63,9 @@ export type OpenSearchNode = {
   url: string
 }
 
-export async function startOpenSearch(options: { dataDir?: string; heap?: string; log?: (line: string) => void; port?: number } = {}): Promise<OpenSearchNode> {
+export async function startOpenSearch(
+  options: { dataDir?: string; heap?: string; log?: (line: string) => void; port?: number } = {},
+): Promise<OpenSearchNode> {
   const dir = await ensureOpenSearchBuild()
   const port = options.port ?? (await freePort())
   const ownData = !options.dataDir

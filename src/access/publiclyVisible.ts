@@ -6,8 +6,5 @@ import type { Where } from 'payload'
  * so that a member can never be public before, or without, its policy.
  */
 export const publiclyVisible = (pathToPolicy: '' | `${string}.` = ''): Where => ({
-  and: [
-    { [`${pathToPolicy}stage`]: { equals: 'released' } },
-    { [`${pathToPolicy}disclosure`]: { equals: 'proactive' } },
-  ],
+  and: [{ [`${pathToPolicy}stage`]: { equals: 'released' } }, { [`${pathToPolicy}disclosure`]: { equals: 'proactive' } }],
 })

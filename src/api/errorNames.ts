@@ -46,7 +46,15 @@ type ErrorBody = { errors?: { name?: unknown }[] }
 
 /** GraphQL error codes (the Apollo convention clients and tools read) by HTTP status. */
 const graphqlCode = (status: number) =>
-  status >= 500 ? 'INTERNAL_SERVER_ERROR' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT'
+  status >= 500
+    ? 'INTERNAL_SERVER_ERROR'
+    : status === 401
+      ? 'UNAUTHENTICATED'
+      : status === 403
+        ? 'FORBIDDEN'
+        : status === 404
+          ? 'NOT_FOUND'
+          : 'BAD_USER_INPUT'
 
 /**
  * Rewrites the `name` of every error in a REST error answer to its stable name; in GraphQL, `extensions.name` and
@@ -57,7 +65,9 @@ export const stableErrorNames: AfterErrorHook = ({ error, graphqlResult, result 
     const original = (error as { originalError?: unknown }).originalError ?? error
     const extensions = (graphqlResult.extensions ?? {}) as { statusCode?: number }
     const status = typeof extensions.statusCode === 'number' ? extensions.statusCode : 500
-    return { graphqlResult: { ...graphqlResult, extensions: { ...extensions, name: stableErrorName(original), code: graphqlCode(status) } } }
+    return {
+      graphqlResult: { ...graphqlResult, extensions: { ...extensions, name: stableErrorName(original), code: graphqlCode(status) } },
+    }
   }
   const body = result as ErrorBody | undefined
   if (!body || !Array.isArray(body.errors)) return

@@ -81,7 +81,13 @@ export async function interpretationsFeed(payload: Payload, origin: string, sear
     depth: 1,
   })
   const formLabel = INTERPRETATION_FORMS.find((f) => f.value === q.form)?.label.zh
-  const feed = newFeed(origin, 'interpretations', `最新政策解读${formLabel ? ` · ${formLabel}` : ''}`, search, latest(docs.map((d) => d.updatedAt)))
+  const feed = newFeed(
+    origin,
+    'interpretations',
+    `最新政策解读${formLabel ? ` · ${formLabel}` : ''}`,
+    search,
+    latest(docs.map((d) => d.updatedAt)),
+  )
   for (const i of docs) {
     const link = `${origin}${API}/interpretations/${i.id}`
     const policy = typeof i.policy === 'object' ? i.policy : null

@@ -99,12 +99,24 @@ export function openApiDocument(serverUrl: string, idType: 'number' | 'text' = '
                 body: ref('RichText'),
                 attachments: {
                   type: 'array',
-                  items: { type: 'object', required: ['id', 'url'], properties: { id, filename: str, mimeType: str, filesize: { type: 'number' }, url: str } },
+                  items: {
+                    type: 'object',
+                    required: ['id', 'url'],
+                    properties: { id, filename: str, mimeType: str, filesize: { type: 'number' }, url: str },
+                  },
                 },
                 consultation: nullable({
                   type: 'object',
                   required: ['id', 'title', 'opensAt', 'closesAt'],
-                  properties: { id, title: str, opensAt: date, closesAt: date, channels: { type: 'array' }, draft: ref('RichText'), feedback: {} },
+                  properties: {
+                    id,
+                    title: str,
+                    opensAt: date,
+                    closesAt: date,
+                    channels: { type: 'array' },
+                    draft: ref('RichText'),
+                    feedback: {},
+                  },
                 }),
                 interpretations: {
                   type: 'object',
@@ -127,7 +139,10 @@ export function openApiDocument(serverUrl: string, idType: 'number' | 'text' = '
             problems: { type: 'array', items: { type: 'object', properties: { rule: str, message: str, hint: str } } },
             actions: {
               type: 'array',
-              items: { type: 'object', properties: { action: str, allowed: { type: 'boolean' }, reasonRequired: { type: 'boolean' }, label: ref('Bilingual') } },
+              items: {
+                type: 'object',
+                properties: { action: str, allowed: { type: 'boolean' }, reasonRequired: { type: 'boolean' }, label: ref('Bilingual') },
+              },
             },
           },
         },

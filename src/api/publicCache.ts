@@ -60,7 +60,12 @@ const entries = new Map<string, Entry>()
 /** Logical clock; tag → the tick it was last invalidated at. `*` invalidates everything. */
 let clock = 0
 const stamps = new Map<string, number>()
-const poll: { checkedAt: number; inFlight: null | Promise<void>; payload: null | Payload; seq: number } = { checkedAt: 0, inFlight: null, payload: null, seq: -1 }
+const poll: { checkedAt: number; inFlight: null | Promise<void>; payload: null | Payload; seq: number } = {
+  checkedAt: 0,
+  inFlight: null,
+  payload: null,
+  seq: -1,
+}
 const counters = { hits: 0, misses: 0 }
 
 export const policyTag = (id: unknown) => `policy:${String(id)}`
@@ -149,7 +154,15 @@ async function readChanges(payload: Payload): Promise<void> {
   const checking = Date.now()
   if (poll.seq < 0) {
     // First read on this instance: nothing cached yet, start from the head of the trail.
-    const { docs } = await payload.find({ collection: 'audit-log', sort: '-seq', limit: 1, depth: 0, pagination: false, overrideAccess: true, select: { seq: true } })
+    const { docs } = await payload.find({
+      collection: 'audit-log',
+      sort: '-seq',
+      limit: 1,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { seq: true },
+    })
     poll.seq = Number(docs[0]?.seq ?? 0)
     poll.checkedAt = checking
     return
@@ -242,7 +255,13 @@ function startBuild(key: string, build: () => Promise<Built | null>): Build {
   job.done = build()
     .then((built) => {
       if (!built) return null
-      const entry: Entry = { body: Buffer.from(built.body), contentType: built.contentType ?? 'application/json; charset=utf-8', etag: etagOf(built.body), stamp: job.stamp, tags: built.tags }
+      const entry: Entry = {
+        body: Buffer.from(built.body),
+        contentType: built.contentType ?? 'application/json; charset=utf-8',
+        etag: etagOf(built.body),
+        stamp: job.stamp,
+        tags: built.tags,
+      }
       entries.delete(key)
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string)
       entries.set(key, entry)
@@ -276,7 +295,10 @@ export function fromCacheOnly(url: string, ifNoneMatch: null | string): null | R
  * The same, as bytes and plain headers, for a server that writes them itself (src/server/apiServer.ts): no
  * WHATWG Response or stream in between.
  */
-export function cachedBytes(url: string, ifNoneMatch: null | string): null | { body: null | Uint8Array; headers: Record<string, string>; status: 200 | 304 } {
+export function cachedBytes(
+  url: string,
+  ifNoneMatch: null | string,
+): null | { body: null | Uint8Array; headers: Record<string, string>; status: 200 | 304 } {
   if (!url.includes('/api/public/')) return null
   const age = Date.now() - poll.checkedAt
   if (age >= MAX_STALE_MS || !poll.payload) return null
@@ -286,7 +308,11 @@ export function cachedBytes(url: string, ifNoneMatch: null | string): null | { b
   counters.hits += 1
   const headers = { etag: entry.etag, 'cache-control': CACHE_CONTROL, 'x-cache': 'HIT' }
   if (ifNoneMatch && etagMatches(ifNoneMatch, entry.etag)) return { status: 304, body: null, headers }
-  return { status: 200, body: entry.body, headers: { ...headers, 'content-type': entry.contentType, 'content-length': String(entry.body.length) } }
+  return {
+    status: 200,
+    body: entry.body,
+    headers: { ...headers, 'content-type': entry.contentType, 'content-length': String(entry.body.length) },
+  }
 }
 
 /** Hits and misses since the last reset (the bench prints the ratio of each run). */

@@ -16,7 +16,11 @@ export const API = '/api/public'
 
 const option = (value: null | string | undefined, label: (v: string) => Bilingual) => (value ? { value, label: label(value) } : null)
 const subjectLabel = (v: string) => SUBJECTS.find((s) => s.value === v)?.label ?? { en: v, zh: v }
-const VALIDITY: Record<string, Bilingual> = { valid: { zh: '有效', en: 'In force' }, expired: { zh: '失效', en: 'Expired' }, repealed: { zh: '废止', en: 'Repealed' } }
+const VALIDITY: Record<string, Bilingual> = {
+  valid: { zh: '有效', en: 'In force' },
+  expired: { zh: '失效', en: 'Expired' },
+  repealed: { zh: '废止', en: 'Repealed' },
+}
 
 export const richText = (value: unknown) => ({
   html: value ? convertLexicalToHTML({ data: value as never }) : '',
@@ -94,7 +98,8 @@ export async function policyBundle(payload: Payload, policy: Policy) {
   // Attachments are part of the released package: read them on its behalf (media have no public access of their own).
   const attachmentIds = (policy.attachments ?? []).map((a) => idOf(a)).filter((id) => id !== undefined)
   const attachments = attachmentIds.length
-    ? (await payload.find({ collection: 'media', where: { id: { in: attachmentIds } }, depth: 0, pagination: false, overrideAccess: true })).docs
+    ? (await payload.find({ collection: 'media', where: { id: { in: attachmentIds } }, depth: 0, pagination: false, overrideAccess: true }))
+        .docs
     : []
   return {
     ...policySummary(policy),

@@ -7,7 +7,8 @@ import { isDocumentId } from '../input/ids'
 import { DOCUMENT_TYPES } from '../rules/documentTypes'
 import { SUBJECTS } from '../rules/subjects'
 
-const values = <T extends readonly { value: string }[]>(list: T) => list.map((x) => x.value) as [T[number]['value'], ...T[number]['value'][]]
+const values = <T extends readonly { value: string }[]>(list: T) =>
+  list.map((x) => x.value) as [T[number]['value'], ...T[number]['value'][]]
 
 /** Query parameters of the public lists and feeds. Unknown parameters are refused, so typos do not go unnoticed. */
 export const listQuery = z
@@ -39,7 +40,8 @@ export function parseQuery<S extends z.ZodTypeAny>(req: PayloadRequest, schema: 
   if (parsed.success) {
     // Ids have the adapter's form; another (`abc` on SQLite) would fail to bind instead of matching nothing.
     const department = (parsed.data as { department?: string }).department
-    if (department !== undefined && !isDocumentId(req.payload, department)) return { error: `department: “${department.slice(0, 64)}” is not a department id` }
+    if (department !== undefined && !isDocumentId(req.payload, department))
+      return { error: `department: “${department.slice(0, 64)}” is not a department id` }
     return { value: parsed.data }
   }
   return { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') }

@@ -80,21 +80,23 @@ export type AuditContent = {
 
 /** An entry as stored or about to be stored; relationships as ids or populated documents. */
 type StoredEntry = {
-  [K in
-    | 'action'
-    | 'actor'
-    | 'actorEmail'
-    | 'actorRoles'
-    | 'at'
-    | 'department'
-    | 'details'
-    | 'fromStage'
-    | 'members'
-    | 'policy'
-    | 'reason'
-    | 'refs'
-    | 'seq'
-    | 'toStage']?: unknown
+  [
+    K in
+      | 'action'
+      | 'actor'
+      | 'actorEmail'
+      | 'actorRoles'
+      | 'at'
+      | 'department'
+      | 'details'
+      | 'fromStage'
+      | 'members'
+      | 'policy'
+      | 'reason'
+      | 'refs'
+      | 'seq'
+      | 'toStage'
+  ]?: unknown
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -356,10 +358,7 @@ const PAGE = 500
  * that seq runs 1, 2, 3… without gaps. Reports the first broken link. Cannot see entries removed from the very
  * end of the chain: compare `head` with a copy kept elsewhere (a report, a printout) for that.
  */
-export async function verifyAuditChain(
-  payload: Payload,
-  onProgress?: (done: number, total: number) => void,
-): Promise<AuditVerification> {
+export async function verifyAuditChain(payload: Payload, onProgress?: (done: number, total: number) => void): Promise<AuditVerification> {
   const { totalDocs: total } = await payload.count({ collection: AUDIT_COLLECTION, overrideAccess: true })
   let expectedSeq = 1
   let expectedPrev = GENESIS_HASH

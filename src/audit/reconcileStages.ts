@@ -28,7 +28,13 @@ export async function reconcileStages(payload: Payload): Promise<StageMismatch[]
     // idKey: ids recorded before a backup was restored onto another adapter still name their policy (src/backup).
     if (policy !== undefined && policy !== null && entry.toStage) latest.set(idKey(policy)!, entry.toStage)
   }
-  const policies = await payload.find({ collection: 'policies', pagination: false, depth: 0, overrideAccess: true, select: { stage: true, title: true } })
+  const policies = await payload.find({
+    collection: 'policies',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { stage: true, title: true },
+  })
   return policies.docs
     .map((p) => ({ id: p.id, title: p.title, stored: p.stage, logged: latest.get(idKey(p.id)!) ?? 'drafting' }))
     .filter((p) => p.stored !== p.logged)

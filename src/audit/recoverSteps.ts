@@ -42,7 +42,12 @@ export async function recoverUnloggedSteps(payload: Payload): Promise<RecoveredS
         policy: policy.id,
         fromStage: mismatch.logged,
         toStage: policy.stage,
-        reason: policy.stage === 'drafting' ? (workflow.returnReason ?? undefined) : policy.stage === 'withdrawn' ? (workflow.withdrawReason ?? undefined) : undefined,
+        reason:
+          policy.stage === 'drafting'
+            ? (workflow.returnReason ?? undefined)
+            : policy.stage === 'withdrawn'
+              ? (workflow.withdrawReason ?? undefined)
+              : undefined,
         members,
         details: {
           system: true,

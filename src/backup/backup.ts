@@ -74,7 +74,8 @@ export async function* readPart(payload: Payload, part: Part, pageSize = 500): A
     const where: Where = last === undefined ? {} : { id: { greater_than: last } }
     const args = { collection: slug(part.collection), where, sort: 'id', limit: pageSize, pagination: false }
     // joins: false, or the SQLite adapter resolves join fields (written back, they would be ignored anyway).
-    const { docs } = part.kind === 'versions' ? await payload.db.findVersions(args) : await payload.db.find({ ...args, joins: false as never })
+    const { docs } =
+      part.kind === 'versions' ? await payload.db.findVersions(args) : await payload.db.find({ ...args, joins: false as never })
     if (!docs.length) return
     yield docs as unknown as Row[]
     last = (docs[docs.length - 1] as unknown as Row).id
@@ -93,7 +94,9 @@ export async function countPart(payload: Payload, part: Part): Promise<number> {
 export const sourceIdType = (payload: Payload): IdType => (payload.db.defaultIDType === 'number' ? 'number' : 'text')
 
 async function payloadVersion(): Promise<string> {
-  const pkg = JSON.parse(await fs.readFile(path.join(projectRoot, 'node_modules', 'payload', 'package.json'), 'utf8')) as { version: string }
+  const pkg = JSON.parse(await fs.readFile(path.join(projectRoot, 'node_modules', 'payload', 'package.json'), 'utf8')) as {
+    version: string
+  }
   return pkg.version
 }
 
@@ -146,7 +149,10 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   for (const c of backedUpCollections(payload)) {
     const staticDir = c.upload ? path.resolve(c.upload.staticDir ?? '') : undefined
     if (staticDir && path.relative(mediaRoot, staticDir).startsWith('..')) {
-      throw new BackupError('media-outside-media-dir', `${c.slug} stores its files in ${staticDir}, outside the media directory ${mediaRoot}.`)
+      throw new BackupError(
+        'media-outside-media-dir',
+        `${c.slug} stores its files in ${staticDir}, outside the media directory ${mediaRoot}.`,
+      )
     }
   }
   if ((await exists(dir)) && (await fs.readdir(dir)).length > 0) {
@@ -225,7 +231,12 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       format: BACKUP_FORMAT,
       formatVersion: FORMAT_VERSION,
       createdAt: new Date().toISOString(),
-      source: { adapter: payload.db.name, idType: sourceIdType(payload), payloadVersion: await payloadVersion(), migrations: await appliedMigrations(payload) },
+      source: {
+        adapter: payload.db.name,
+        idType: sourceIdType(payload),
+        payloadVersion: await payloadVersion(),
+        migrations: await appliedMigrations(payload),
+      },
       auditHead: headAfter,
       counts: {
         documents: data.filter((d) => d.kind === 'documents').reduce((a, d) => a + d.count, 0),

@@ -97,7 +97,12 @@ function mapSingle(relationTo: string | string[], value: unknown, visit: RefVisi
  * Returns a copy of `data` with every reference passed through `visit` (hasMany lists drop the references it
  * answers null for), and without join fields (computed on read, never stored).
  */
-export function mapReferences(payload: Payload, data: Record<string, unknown>, fields: FlattenedField[], visit: RefVisitor): Record<string, unknown> {
+export function mapReferences(
+  payload: Payload,
+  data: Record<string, unknown>,
+  fields: FlattenedField[],
+  visit: RefVisitor,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...data }
   for (const field of fields) {
     if (!('name' in field) || !(field.name in out)) continue
@@ -182,7 +187,10 @@ export function restoreOrder(payload: Payload): Part[] {
   const collections = backedUpCollections(payload)
   const slugs: string[] = collections.map((c) => c.slug)
   const deps = new Map<string, string[]>(
-    collections.map((c) => [c.slug, [...referencedCollections(payload, c.flattenedFields)].filter((s) => s !== c.slug && slugs.includes(s))]),
+    collections.map((c) => [
+      c.slug,
+      [...referencedCollections(payload, c.flattenedFields)].filter((s) => s !== c.slug && slugs.includes(s)),
+    ]),
   )
   const ordered: string[] = []
   const remaining = new Set<string>(slugs)

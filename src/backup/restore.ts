@@ -67,7 +67,8 @@ export type RestoreReport = {
   seconds: number
 }
 
-export type RefusalCode = 'not-a-backup' | 'unsupported-format' | 'manifest-mismatch' | 'schema-mismatch' | 'target-not-empty' | 'media-conflict'
+export type RefusalCode =
+  'not-a-backup' | 'unsupported-format' | 'manifest-mismatch' | 'schema-mismatch' | 'target-not-empty' | 'media-conflict'
 
 /** The restore will not start; nothing was written. `status` says what kind of problem, HTTP-style. */
 export class RestoreRefused extends Error {
@@ -110,7 +111,11 @@ export async function readManifest(dir: string): Promise<Manifest> {
     throw new RestoreRefused(400, 'not-a-backup', `${dir} holds no ${BACKUP_FORMAT} manifest.`)
   }
   if (manifest.formatVersion !== FORMAT_VERSION) {
-    throw new RestoreRefused(422, 'unsupported-format', `backup format version ${manifest.formatVersion}; this version restores ${FORMAT_VERSION}.`)
+    throw new RestoreRefused(
+      422,
+      'unsupported-format',
+      `backup format version ${manifest.formatVersion}; this version restores ${FORMAT_VERSION}.`,
+    )
   }
   const badPaths = [...manifest.data.map((d) => d.file), ...manifest.media.map((m) => m.path)].filter((p) => !safeRelative(p))
   if (badPaths.length) throw new RestoreRefused(422, 'manifest-mismatch', 'the manifest names files outside the backup.', badPaths)
@@ -146,16 +151,23 @@ async function verifyBackupFiles(dir: string, manifest: Manifest, tick: () => vo
     const file = path.join(dir, FILES_DIR, entry.path)
     const actual = await hashFile(file).catch((error: Error) => error)
     if (actual instanceof Error) problems.push(`${FILES_DIR}/${entry.path}: ${actual.message}`)
-    else if (actual.sha256 !== entry.sha256) problems.push(`${FILES_DIR}/${entry.path}: SHA-256 ${actual.sha256} ≠ manifest ${entry.sha256}`)
+    else if (actual.sha256 !== entry.sha256)
+      problems.push(`${FILES_DIR}/${entry.path}: SHA-256 ${actual.sha256} ≠ manifest ${entry.sha256}`)
     tick()
   }
   if (problems.length) {
-    throw new RestoreRefused(422, 'manifest-mismatch', `the backup does not match its manifest (${problems.length} file(s)); nothing was restored.`, problems)
+    throw new RestoreRefused(
+      422,
+      'manifest-mismatch',
+      `the backup does not match its manifest (${problems.length} file(s)); nothing was restored.`,
+      problems,
+    )
   }
   return ids
 }
 
-const topLevelNames = (fields: FlattenedField[]): Set<string> => new Set(['id', ...fields.map((f) => ('name' in f ? f.name : '')).filter(Boolean)])
+const topLevelNames = (fields: FlattenedField[]): Set<string> =>
+  new Set(['id', ...fields.map((f) => ('name' in f ? f.name : '')).filter(Boolean)])
 
 function checkSchema(payload: Payload, manifest: Manifest): void {
   const problems: string[] = []
@@ -174,7 +186,12 @@ function checkSchema(payload: Payload, manifest: Manifest): void {
     if (unknown.length) problems.push(`${entry.file}: field(s) ${unknown.join(', ')} do not exist here`)
   }
   if (problems.length) {
-    throw new RestoreRefused(422, 'schema-mismatch', 'this application’s schema cannot hold the backup without losing data; restore with the version that made it.', problems)
+    throw new RestoreRefused(
+      422,
+      'schema-mismatch',
+      'this application’s schema cannot hold the backup without losing data; restore with the version that made it.',
+      problems,
+    )
   }
 }
 
@@ -185,7 +202,12 @@ async function checkTargetEmpty(payload: Payload, parts: Part[]): Promise<void> 
     if (n > 0) found.push(`${partKey(part)}: ${n}`)
   }
   if (found.length) {
-    throw new RestoreRefused(409, 'target-not-empty', 'the target database is not empty; a backup is restored only into an empty database.', found)
+    throw new RestoreRefused(
+      409,
+      'target-not-empty',
+      'the target database is not empty; a backup is restored only into an empty database.',
+      found,
+    )
   }
 }
 
@@ -201,7 +223,12 @@ async function checkMediaTarget(store: FileStore, manifest: Manifest): Promise<S
     else conflicts.push(entry.path)
   }
   if (conflicts.length) {
-    throw new RestoreRefused(409, 'media-conflict', `the file store ${store.location} already holds other files under the same names.`, conflicts)
+    throw new RestoreRefused(
+      409,
+      'media-conflict',
+      `the file store ${store.location} already holds other files under the same names.`,
+      conflicts,
+    )
   }
   return same
 }
@@ -237,7 +264,9 @@ function translateJsonReferences(collection: string, data: Record<string, unknow
     return out
   }
   if (collection === 'payload-jobs') {
-    const log = Array.isArray(data.log) ? data.log.map((row: Record<string, unknown>) => ({ ...row, input: translateInput(row.taskSlug, row.input) })) : data.log
+    const log = Array.isArray(data.log)
+      ? data.log.map((row: Record<string, unknown>) => ({ ...row, input: translateInput(row.taskSlug, row.input) }))
+      : data.log
     return { ...data, input: translateInput(data.taskSlug, data.input), log }
   }
   if (collection === 'webhook-deliveries') {
@@ -285,7 +314,9 @@ const snake = (slug: string) =>
  * itself does when they are configured. MongoDB: none (a replica set would abort a transaction that runs longer
  * than 60 s; without one there are none).
  */
-async function beginWrite(payload: Payload): Promise<undefined | { commit: () => Promise<void>; id: string; rollback: () => Promise<void> }> {
+async function beginWrite(
+  payload: Payload,
+): Promise<undefined | { commit: () => Promise<void>; id: string; rollback: () => Promise<void> }> {
   if (payload.db.name === 'mongoose') return undefined
   const { beginTransaction, commitTransaction, rollbackTransaction } = await import('@payloadcms/drizzle')
   const db = adapterInternals(payload)
@@ -304,7 +335,13 @@ async function beginWrite(payload: Payload): Promise<undefined | { commit: () =>
  * (MongoDB). Both are adapter internals (`@payloadcms/db-mongodb/internal` is marked so); the adapters are
  * pinned to one exact version in package.json, and the round-trip tests exercise both paths.
  */
-async function writeVersion(payload: Payload, collection: string, id: Id, data: Record<string, unknown>, transactionID?: string): Promise<void> {
+async function writeVersion(
+  payload: Payload,
+  collection: string,
+  id: Id,
+  data: Record<string, unknown>,
+  transactionID?: string,
+): Promise<void> {
   const config = collectionOf(payload, collection)!.config
   const db = adapterInternals(payload)
   if (payload.db.name === 'mongoose') {
@@ -433,7 +470,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       // Read whole (files are bounded by the upload limits), checked, then written: the store never holds bytes
       // the manifest does not vouch for.
       const bytes = await fs.readFile(path.join(dir, FILES_DIR, entry.path))
-      if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) throw new RestoreVerificationFailed(`${entry.path} changed while it was copied.`)
+      if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256)
+        throw new RestoreVerificationFailed(`${entry.path} changed while it was copied.`)
       await store.put(entry.path, bytes, { contentType: contentTypeOf(entry.path) })
       copied += 1
     }

@@ -48,7 +48,12 @@ export function setOfficialYears(years: readonly OfficialYear[]): void {
   loadedAt = Date.now()
 }
 
-type CalendarDoc = { holidays?: null | { date?: null | string }[]; notice?: null | string; workdays?: null | { date?: null | string }[]; year?: null | number }
+type CalendarDoc = {
+  holidays?: null | { date?: null | string }[]
+  notice?: null | string
+  workdays?: null | { date?: null | string }[]
+  year?: null | number
+}
 
 export const officialYearOf = (doc: CalendarDoc): OfficialYear | null =>
   typeof doc.year === 'number'

@@ -170,7 +170,12 @@ export async function loadPublicReleases(payload: Payload, kinds: Iterable<FeedK
         ? iso((doc.supplement as { releasedAt?: unknown } | undefined)?.releasedAt)
         : (policyReleasedAt.get(String(idOf(doc.policy))) ?? null)
       if (!at) continue
-      releases.push({ kind: kind as MemberKind, at, department: text(idOf(doc.department)), form: kind === 'interpretations' ? text(doc.form) : null })
+      releases.push({
+        kind: kind as MemberKind,
+        at,
+        department: text(idOf(doc.department)),
+        form: kind === 'interpretations' ? text(doc.form) : null,
+      })
     }
   }
   if (wanted.has('consultations')) {

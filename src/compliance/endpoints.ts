@@ -29,7 +29,10 @@ export function parseComplianceQuery(req: PayloadRequest): ComplianceQuery {
     if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
       throw badQuery(
         req,
-        { en: `year “${yearText.slice(0, 16)}” is not a four-digit year from ${MIN_YEAR} to ${MAX_YEAR}.`, zh: `年份“${yearText.slice(0, 16)}”须为${MIN_YEAR}至${MAX_YEAR}之间的四位数年份。` },
+        {
+          en: `year “${yearText.slice(0, 16)}” is not a four-digit year from ${MIN_YEAR} to ${MAX_YEAR}.`,
+          zh: `年份“${yearText.slice(0, 16)}”须为${MIN_YEAR}至${MAX_YEAR}之间的四位数年份。`,
+        },
         { en: 'e.g. year=2025, or leave it out for all years.', zh: '例如 year=2025；不填则统计全部年份。' },
       )
     }
@@ -39,7 +42,10 @@ export function parseComplianceQuery(req: PayloadRequest): ComplianceQuery {
     throw badQuery(
       req,
       { en: `“${department.slice(0, 64)}” is not a department id.`, zh: `“${department.slice(0, 64)}”不是有效的部门编号。` },
-      { en: 'Use the id of a department (GET /api/departments), or leave it out.', zh: '请使用部门编号（见 GET /api/departments），或不填。' },
+      {
+        en: 'Use the id of a department (GET /api/departments), or leave it out.',
+        zh: '请使用部门编号（见 GET /api/departments），或不填。',
+      },
     )
   }
   const formatText = params.get('format')?.trim().toLowerCase() || 'json'
@@ -72,7 +78,10 @@ export const complianceHandler: PayloadHandler = async (req) => {
     throw badQuery(
       req,
       { en: `there is no department ${department}.`, zh: `不存在编号为 ${department} 的部门。` },
-      { en: 'Use the id of a department (GET /api/departments), or leave it out.', zh: '请使用部门编号（见 GET /api/departments），或不填。' },
+      {
+        en: 'Use the id of a department (GET /api/departments), or leave it out.',
+        zh: '请使用部门编号（见 GET /api/departments），或不填。',
+      },
     )
   }
   const report = computeComplianceReport(entries, { now: new Date(), year: query.year, department, departmentNames })

@@ -65,13 +65,17 @@ function sections(report: ComplianceReport, lang: ExportLanguage): Section[] {
     { key: 'name', label: t(ABOUT_LABELS.name), width: 28 },
     ...FIGURE_COLUMN_KEYS.map((key) => ({
       key,
-      label: key.startsWith('forms.') ? t(FORM_LABELS[key.slice(6) as keyof typeof FORM_LABELS]) : t(FIGURE_LABELS[key as keyof typeof FIGURE_LABELS]),
+      label: key.startsWith('forms.')
+        ? t(FORM_LABELS[key.slice(6) as keyof typeof FORM_LABELS])
+        : t(FIGURE_LABELS[key as keyof typeof FIGURE_LABELS]),
       percent: SHARES.has(key),
       width: 12,
     })),
   ]
   const figureCells = (f: ComplianceFigures): Cell[] =>
-    FIGURE_COLUMN_KEYS.map((key) => (key.startsWith('forms.') ? f.forms[key.slice(6) as keyof typeof f.forms] : f[key as keyof typeof FIGURE_LABELS]))
+    FIGURE_COLUMN_KEYS.map((key) =>
+      key.startsWith('forms.') ? f.forms[key.slice(6) as keyof typeof f.forms] : f[key as keyof typeof FIGURE_LABELS],
+    )
   const all = t(ABOUT_LABELS.all)
   const departmentName = report.filters.department
     ? (report.departments.find((d) => d.id === report.filters.department)?.name ?? report.filters.department)

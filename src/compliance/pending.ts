@@ -134,7 +134,10 @@ async function describe(req: PayloadRequest, policy: Policy, names: Map<string, 
       },
       hint:
         stage === 'scheduled'
-          ? { en: 'Its scheduled time is past the deadline: the signer should release it now.', zh: '定时发布时间晚于发布时限，请签发人立即发布。' }
+          ? {
+              en: 'Its scheduled time is past the deadline: the signer should release it now.',
+              zh: '定时发布时间晚于发布时限，请签发人立即发布。',
+            }
           : { en: 'The signer should release it now, or return it with a reason.', zh: '请签发人立即发布，或说明理由后退回修改。' },
     })
   }

@@ -398,10 +398,12 @@ export function computeComplianceReport(entries: readonly ComplianceEntry[], opt
   const department = options.department ?? null
   const names = options.departmentNames ?? {}
   // A step recovered at restart (src/audit/recoverSteps.ts) was taken at details.stepAt, not when it was recorded.
-  const sorted = [...entries].sort((a, b) => a.seq - b.seq).map((entry) => {
-    const details = entry.details as null | { recovered?: boolean; stepAt?: null | string }
-    return details?.recovered && details.stepAt ? { ...entry, at: details.stepAt } : entry
-  })
+  const sorted = [...entries]
+    .sort((a, b) => a.seq - b.seq)
+    .map((entry) => {
+      const details = entry.details as null | { recovered?: boolean; stepAt?: null | string }
+      return details?.recovered && details.stepAt ? { ...entry, at: details.stepAt } : entry
+    })
   const { departmentsSeen, events, policies } = replay(sorted)
 
   const inDepartment = (d: null | string) => department === null || d === department

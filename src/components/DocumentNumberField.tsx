@@ -33,7 +33,10 @@ export const DocumentNumberField: TextFieldClientComponent = (props) => {
     const controller = new AbortController()
     const timer = setTimeout(() => {
       const query = new URLSearchParams({ value, ...(documentType ? { documentType } : {}) })
-      fetch(`${config.serverURL}${config.routes.api}/document-numbers/check?${query}`, { credentials: 'include', signal: controller.signal })
+      fetch(`${config.serverURL}${config.routes.api}/document-numbers/check?${query}`, {
+        credentials: 'include',
+        signal: controller.signal,
+      })
         .then((res) => (res.ok ? (res.json() as Promise<Check>) : null))
         .then((body) => setCheck(body))
         .catch(() => undefined)

@@ -15,7 +15,8 @@ import type { DatabaseAdapterObj } from 'payload'
 export const sqliteBusyTimeoutMs = (): number => {
   const raw = process.env.SQLITE_BUSY_TIMEOUT_MS
   const value = raw === undefined || raw.trim() === '' ? 10_000 : Number(raw)
-  if (!Number.isInteger(value) || value < 0) throw new Error(`SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds (got “${raw}”).`)
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds (got “${raw}”).`)
   return value
 }
 
@@ -23,7 +24,10 @@ type Executor = { execute: (sql: string) => Promise<unknown> }
 type LibsqlClient = Executor & { transaction: (mode?: string) => Promise<unknown> }
 
 /** What every new connection needs; `synchronous` is per connection too (NORMAL is durable enough under WAL). */
-export const connectionPragmas = (busyTimeoutMs: number): string[] => [`PRAGMA busy_timeout = ${busyTimeoutMs}`, 'PRAGMA synchronous = NORMAL']
+export const connectionPragmas = (busyTimeoutMs: number): string[] => [
+  `PRAGMA busy_timeout = ${busyTimeoutMs}`,
+  'PRAGMA synchronous = NORMAL',
+]
 
 const configured = new WeakSet<object>()
 

@@ -13,7 +13,10 @@ const refuse = (req: PayloadRequest, status: number, en: string, zh: string) =>
     rule: status === 401 ? 'department-scope' : 'request-input',
     ruleName: status === 401 ? RULE_NAMES.departmentScope : RULE_NAMES.documentNumber,
     message: { en: `${en}.`, zh: `${zh}。` },
-    hint: { en: 'GET /api/document-numbers/check?value=黔府发〔2026〕1号&documentType=notice', zh: 'GET /api/document-numbers/check?value=黔府发〔2026〕1号&documentType=notice' },
+    hint: {
+      en: 'GET /api/document-numbers/check?value=黔府发〔2026〕1号&documentType=notice',
+      zh: 'GET /api/document-numbers/check?value=黔府发〔2026〕1号&documentType=notice',
+    },
   })
 
 /**

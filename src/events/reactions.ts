@@ -43,7 +43,8 @@ async function webhooks({ entry, req, subject: { policy, previous } }: ReactionC
       return
     case 'policy-updated':
       // The one change a released policy takes (有效/失效/废止) is news for the websites showing it.
-      if (policy.stage === 'released' && previous?.validity && previous.validity !== policy.validity) await enqueueWebhookEvent(req, 'updated', policy)
+      if (policy.stage === 'released' && previous?.validity && previous.validity !== policy.validity)
+        await enqueueWebhookEvent(req, 'updated', policy)
       return
   }
 }

@@ -17,8 +17,7 @@ export const departmentField = (overrides: Partial<RelationshipField> = {}): Rel
     required: true,
     index: true,
     label: L('起草部门', 'Drafting department'),
-    defaultValue: ({ user }: { user?: { department?: unknown } | null }) =>
-      idOf(user?.department) ?? undefined,
+    defaultValue: ({ user }: { user?: { department?: unknown } | null }) => idOf(user?.department) ?? undefined,
     access: { update: adminOnlyField },
     admin: { position: 'sidebar' },
     validate: existingRelation(L('部门', 'department')),

@@ -41,11 +41,17 @@ let toSimplified: ((text: string) => string) | undefined
 /** Trimmed, NFKC (full-width letters and digits half-width), traditional characters simplified. */
 export function simplify(text: string): string {
   toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' })
-  return toSimplified(text.normalize('NFKC').replace(/[\s\u3000]+/g, ' ').trim())
+  return toSimplified(
+    text
+      .normalize('NFKC')
+      .replace(/[\s\u3000]+/g, ' ')
+      .trim(),
+  )
 }
 
 /** The column a header names, or null (unknown headers are reported once, never guessed). */
-export const columnOf = (header: string): Column | null => HEADER.get(simplify(header).replace(/\s+/g, '').toLowerCase()) ?? HEADER.get(simplify(header).replace(/\s+/g, '')) ?? null
+export const columnOf = (header: string): Column | null =>
+  HEADER.get(simplify(header).replace(/\s+/g, '').toLowerCase()) ?? HEADER.get(simplify(header).replace(/\s+/g, '')) ?? null
 
 type Option = { label: { zh: string }; value: string }
 const optionMap = (options: readonly Option[], extra: Record<string, string> = {}) => {
@@ -68,7 +74,16 @@ const FORMS: Option[] = [
 ]
 
 export const VALUES = {
-  documentType: optionMap(DOCUMENT_TYPES, { 令: 'decree', 命令: 'decree', 政府令: 'decree', 部门令: 'decree', 规章: 'regulation', 部门规章: 'regulation', 方案: 'plan', 规划: 'plan' }),
+  documentType: optionMap(DOCUMENT_TYPES, {
+    令: 'decree',
+    命令: 'decree',
+    政府令: 'decree',
+    部门令: 'decree',
+    规章: 'regulation',
+    部门规章: 'regulation',
+    方案: 'plan',
+    规划: 'plan',
+  }),
   subject: optionMap(SUBJECTS),
   validity: optionMap(
     [

@@ -40,8 +40,20 @@ const refuse = (req: PayloadRequest, status: number, message: { en: string; zh: 
 }
 
 function assertAdmin(req: PayloadRequest): User {
-  if (!req.user) throw refuse(req, 401, { en: 'sign in as an admin.', zh: '请以管理员身份登录。' }, { en: 'Imports are for admins.', zh: '存量导入仅限管理员。' })
-  if (!isAdminUser(req.user)) throw refuse(req, 403, { en: 'only admins import legacy documents.', zh: '仅管理员可导入存量文件。' }, { en: 'Ask an admin.', zh: '请联系管理员。' })
+  if (!req.user)
+    throw refuse(
+      req,
+      401,
+      { en: 'sign in as an admin.', zh: '请以管理员身份登录。' },
+      { en: 'Imports are for admins.', zh: '存量导入仅限管理员。' },
+    )
+  if (!isAdminUser(req.user))
+    throw refuse(
+      req,
+      403,
+      { en: 'only admins import legacy documents.', zh: '仅管理员可导入存量文件。' },
+      { en: 'Ask an admin.', zh: '请联系管理员。' },
+    )
   return req.user as User
 }
 
@@ -52,18 +64,39 @@ export const importEndpoint: Endpoint = {
     const user = assertAdmin(req)
     const fileName = req.searchParams.get('fileName') ?? ''
     if (!formatOf(fileName)) {
-      throw refuse(req, 400, { en: `fileName “${fileName}” is not .csv, .xlsx or .jsonl.`, zh: `fileName“${fileName}”不是 .csv、.xlsx 或 .jsonl 文件。` }, { en: 'Pass ?fileName=library.jsonl', zh: '请传入 ?fileName=library.jsonl' })
+      throw refuse(
+        req,
+        400,
+        { en: `fileName “${fileName}” is not .csv, .xlsx or .jsonl.`, zh: `fileName“${fileName}”不是 .csv、.xlsx 或 .jsonl 文件。` },
+        { en: 'Pass ?fileName=library.jsonl', zh: '请传入 ?fileName=library.jsonl' },
+      )
     }
     const bytes = new Uint8Array(await (req as Request).arrayBuffer())
     if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES) {
-      throw refuse(req, bytes.length ? 413 : 400, { en: `the file must have 1 byte to ${MAX_IMPORT_BYTES / 2 ** 20} MiB.`, zh: `文件大小应在 1 字节至 ${MAX_IMPORT_BYTES / 2 ** 20} MiB 之间。` }, { en: 'Use npm run import for larger files.', zh: '更大的文件请使用 npm run import。' })
+      throw refuse(
+        req,
+        bytes.length ? 413 : 400,
+        {
+          en: `the file must have 1 byte to ${MAX_IMPORT_BYTES / 2 ** 20} MiB.`,
+          zh: `文件大小应在 1 字节至 ${MAX_IMPORT_BYTES / 2 ** 20} MiB 之间。`,
+        },
+        { en: 'Use npm run import for larger files.', zh: '更大的文件请使用 npm run import。' },
+      )
     }
     const dryRun = req.searchParams.get('dryRun') === 'true'
     // Uploaded files carry no attachments: their paths are reported as missing (the CLI reads them beside the file).
     const baseDir = await mkdtemp(path.join(tmpdir(), 'legacy-import-'))
     const options = { user, fileName, baseDir, dryRun }
     const parseFailure = (error: unknown) =>
-      refuse(req, 400, { en: `the file cannot be read: ${error instanceof Error ? error.message : String(error)}.`, zh: `无法读取文件：${error instanceof Error ? error.message : String(error)}。` }, { en: 'Check the format (docs/documents.md).', zh: '请检查文件格式（见 docs/documents.md）。' })
+      refuse(
+        req,
+        400,
+        {
+          en: `the file cannot be read: ${error instanceof Error ? error.message : String(error)}.`,
+          zh: `无法读取文件：${error instanceof Error ? error.message : String(error)}。`,
+        },
+        { en: 'Check the format (docs/documents.md).', zh: '请检查文件格式（见 docs/documents.md）。' },
+      )
     if (dryRun) {
       const report = await importFile(req.payload, bytes, options).catch((error: unknown) => {
         throw parseFailure(error)
@@ -89,7 +122,12 @@ export const importRunEndpoint: Endpoint = {
     assertAdmin(req)
     const run = runs.get(String(req.routeParams?.run ?? ''))
     if (!run) {
-      throw refuse(req, 404, { en: 'no such import run on this server.', zh: '本服务器上没有该导入任务。' }, { en: 'Start the import again: rows already imported are skipped.', zh: '请重新导入：已导入的行会被跳过。' })
+      throw refuse(
+        req,
+        404,
+        { en: 'no such import run on this server.', zh: '本服务器上没有该导入任务。' },
+        { en: 'Start the import again: rows already imported are skipped.', zh: '请重新导入：已导入的行会被跳过。' },
+      )
     }
     return Response.json(run, { headers: { 'Cache-Control': 'private, no-store' } })
   },

@@ -16,7 +16,8 @@ import { lexicalFromText } from '../richText/plainText'
 
 const DROP = 'script, style, iframe, object, embed, form, input, button, noscript, template, link, meta'
 
-export const looksLikeHtml = (text: string) => /<\/?(p|div|br|span|table|h[1-6]|ul|ol|li|strong|b|em|a|img|font|section)\b[^>]*>/i.test(text)
+export const looksLikeHtml = (text: string) =>
+  /<\/?(p|div|br|span|table|h[1-6]|ul|ol|li|strong|b|em|a|img|font|section)\b[^>]*>/i.test(text)
 
 /** The sanitised HTML of a fragment (exported for tests). */
 export function sanitiseHtml(html: string): string {

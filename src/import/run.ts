@@ -101,7 +101,8 @@ class Departments {
   }
 }
 
-const text = (value: unknown): string => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value)).trim()
+const text = (value: unknown): string =>
+  (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value)).trim()
 
 /** Midnight UTC of the day, as the admin's day-only pickers store dates. */
 const dayInstant = (day: string) => `${day}T00:00:00.000Z`
@@ -137,7 +138,14 @@ async function findPolicy(payload: Payload, req: PayloadRequest, ref: string): P
     ['documentNumber', '发文字号 documentNumber'],
     ['title', '标题 title'],
   ] as const) {
-    const { docs } = await payload.find({ collection: 'policies', where: { [field]: { equals: value } }, limit: 1, depth: 0, overrideAccess: true, req })
+    const { docs } = await payload.find({
+      collection: 'policies',
+      where: { [field]: { equals: value } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     if (docs[0]) return { by, policy: docs[0] }
   }
   return null
@@ -158,7 +166,11 @@ function kindOf(row: Row, problems: RowProblem[]): Kind | null {
   const raw = text(row.cells.kind)
   if (!raw) return row.cells.relatesTo && text(row.cells.relatesTo) ? 'interpretation' : 'policy'
   const kind = valueOf('kind', raw) as Kind | null
-  if (!kind) problems.push({ column: 'kind', problem: P(`“${raw}”不是有效类别（${acceptedValues('kind')}）`, `“${raw}” is no kind (${acceptedValues('kind')})`) })
+  if (!kind)
+    problems.push({
+      column: 'kind',
+      problem: P(`“${raw}”不是有效类别（${acceptedValues('kind')}）`, `“${raw}” is no kind (${acceptedValues('kind')})`),
+    })
   return kind
 }
 
@@ -167,7 +179,13 @@ function enumValue(row: Row, column: ValueColumn, problems: RowProblem[], fallba
   if (!raw) return fallback ?? null
   const value = valueOf(column, raw)
   if (!value) {
-    problems.push({ column, problem: P(`“${raw}”不是有效取值（可用：${acceptedValues(column)}）`, `“${raw}” is not a value of ${column} (accepted: ${acceptedValues(column)})`) })
+    problems.push({
+      column,
+      problem: P(
+        `“${raw}”不是有效取值（可用：${acceptedValues(column)}）`,
+        `“${raw}” is not a value of ${column} (accepted: ${acceptedValues(column)})`,
+      ),
+    })
   }
   return value
 }
@@ -179,7 +197,8 @@ function dayValue(row: Row, column: 'releasedAt' | 'writtenAt', problems: RowPro
     return null
   }
   const day = parseDay(raw)
-  if (!day) problems.push({ column, problem: P(`“${raw}”不是日期（如 2023-01-05 或 2023年1月5日）`, `“${raw}” is not a date (e.g. 2023-01-05)`) })
+  if (!day)
+    problems.push({ column, problem: P(`“${raw}”不是日期（如 2023-01-05 或 2023年1月5日）`, `“${raw}” is not a date (e.g. 2023-01-05)`) })
   else if (day > new Date().toISOString().slice(0, 10) || day < '1949-10-01') {
     problems.push({ column, problem: P(`${day} 不在合理范围内`, `${day} is not a plausible date`) })
     return null
@@ -203,7 +222,10 @@ async function attachmentIds(
     const base = path.resolve(options.baseDir ?? process.cwd())
     const file = path.resolve(base, relative)
     if (!file.startsWith(base + path.sep)) {
-      problems.push({ column: 'attachments', problem: P(`“${relative}”不在导入文件所在目录内`, `“${relative}” is outside the import file's folder`) })
+      problems.push({
+        column: 'attachments',
+        problem: P(`“${relative}”不在导入文件所在目录内`, `“${relative}” is outside the import file's folder`),
+      })
       continue
     }
     const data = await readFile(file).catch(() => null)
@@ -227,7 +249,14 @@ async function attachmentIds(
 }
 
 /** One row, all or nothing. */
-async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState, options: ImportOptions, sha256: string): Promise<RowResult> {
+async function importRow(
+  payload: Payload,
+  row: Row,
+  kind: Kind,
+  state: RunState,
+  options: ImportOptions,
+  sha256: string,
+): Promise<RowResult> {
   const problems: RowProblem[] = []
   const title = text(row.cells.title)
   const result: RowResult = { row: row.raw.row, kind, status: 'failed', title: title || null, problems }
@@ -242,12 +271,17 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
     // Pages often show only one of the two dates: the other stands in for it (noted in the report).
     const writtenDay = text(row.cells.writtenAt) ? dayValue(row, 'writtenAt', problems, true) : releasedDay
     if (!text(row.cells.writtenAt)) {
-      if (releasedDay) result.notes = [...(result.notes ?? []), P('未填成文日期，按发布日期记录', 'no date written: the release date stands in')]
+      if (releasedDay)
+        result.notes = [...(result.notes ?? []), P('未填成文日期，按发布日期记录', 'no date written: the release date stands in')]
       else problems.push({ column: 'writtenAt', problem: P('必填（或填写发布日期）', 'is required (or give releasedAt)') })
     }
     const inferred = text(row.cells.documentType) ? null : inferDocumentType(title, text(row.cells.documentNumber))
     const documentType = inferred ?? enumValue(row, 'documentType', problems)
-    if (inferred) result.notes = [...(result.notes ?? []), P(`未填文种，按标题和文号推定为 ${inferred}`, `no document type: taken as ${inferred} from the title and number`)]
+    if (inferred)
+      result.notes = [
+        ...(result.notes ?? []),
+        P(`未填文种，按标题和文号推定为 ${inferred}`, `no document type: taken as ${inferred} from the title and number`),
+      ]
     const subject = enumValue(row, 'subject', problems)
     const validity = enumValue(row, 'validity', problems, 'valid')
     const disclosure = enumValue(row, 'disclosure', problems, 'proactive')
@@ -255,7 +289,8 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
     const organNames = listOf(row.cells.organs).length ? listOf(row.cells.organs) : listOf(row.cells.department)
     const organs = organNames.flatMap((name) => {
       const d = state.departments.find(name)
-      if (!d) problems.push({ column: 'organs', problem: P(`未找到发文机关“${name}”`, `no department matches the issuing organ “${name}”`) })
+      if (!d)
+        problems.push({ column: 'organs', problem: P(`未找到发文机关“${name}”`, `no department matches the issuing organ “${name}”`) })
       return d ? [d] : []
     })
     if (!organNames.length) problems.push({ column: 'organs', problem: P('必填', 'is required') })
@@ -277,13 +312,24 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
     // Idempotency: the document exists already?
     const keys: [string, Where][] = []
     if (indexNumber) keys.push(['索引号 indexNumber', { indexNumber: { equals: indexNumber } }])
-    else if (documentNumber) keys.push(['发文字号 + 发文机关 documentNumber + organ', { and: [{ documentNumber: { equals: documentNumber } }, { issuingOrgans: { in: [organs[0]!.id] } }] }])
-    else keys.push(['标题 + 成文日期 title + writtenAt', { and: [{ title: { equals: title } }, { writtenAt: { equals: dayInstant(writtenDay!) } }] }])
+    else if (documentNumber)
+      keys.push([
+        '发文字号 + 发文机关 documentNumber + organ',
+        { and: [{ documentNumber: { equals: documentNumber } }, { issuingOrgans: { in: [organs[0]!.id] } }] },
+      ])
+    else
+      keys.push([
+        '标题 + 成文日期 title + writtenAt',
+        { and: [{ title: { equals: title } }, { writtenAt: { equals: dayInstant(writtenDay!) } }] },
+      ])
     for (const [by, where] of keys) {
       const { docs } = await payload.find({ collection: 'policies', where, limit: 1, depth: 0, overrideAccess: true, req })
       if (docs[0]) return { ...result, status: 'skipped', id: String(docs[0].id), matchedBy: by }
     }
-    for (const [field, value] of [['documentNumber', documentNumber], ['indexNumber', indexNumber]] as const) {
+    for (const [field, value] of [
+      ['documentNumber', documentNumber],
+      ['indexNumber', indexNumber],
+    ] as const) {
       if (!value) continue
       const taken = await payload.count({ collection: 'policies', where: { [field]: { equals: value } }, overrideAccess: true, req })
       if (taken.totalDocs || state.planned.has(`${field}:${value}`)) {
@@ -298,7 +344,11 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
     void attachments
     if (problems.length) return result
     if (dryRun) {
-      for (const key of [indexNumber && `indexNumber:${indexNumber}`, documentNumber && `documentNumber:${documentNumber}`, `title:${title}`]) {
+      for (const key of [
+        indexNumber && `indexNumber:${indexNumber}`,
+        documentNumber && `documentNumber:${documentNumber}`,
+        `title:${title}`,
+      ]) {
         if (key) state.planned.set(key, 'planned')
       }
       return { ...result, status: 'created' }
@@ -323,7 +373,9 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
           validity: validity as Policy['validity'],
           disclosure: disclosure as Policy['disclosure'],
           disclosureReason:
-            disclosure === 'proactive' ? undefined : text(row.cells.disclosureReason) || '存量文件导入，原记录未载明理由 / imported; the legacy record gives no reason',
+            disclosure === 'proactive'
+              ? undefined
+              : text(row.cells.disclosureReason) || '存量文件导入，原记录未载明理由 / imported; the legacy record gives no reason',
           body: body ? await bodyToLexical(payload, body) : undefined,
           attachments: media.length ? media : undefined,
           stage: 'released',
@@ -334,7 +386,12 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
             ? { indexNumber, ...(ownSerial ? { indexYear: Number(parsedIndex[2]), indexSerial: Number(parsedIndex[3]) } : {}) }
             : {}),
           legacyNumber: result.legacyNumber
-            ? { flagged: true, problemZh: result.legacyNumber.problem.zh, problemEn: result.legacyNumber.problem.en, suggestion: result.legacyNumber.suggestion }
+            ? {
+                flagged: true,
+                problemZh: result.legacyNumber.problem.zh,
+                problemEn: result.legacyNumber.problem.en,
+                suggestion: result.legacyNumber.suggestion,
+              }
             : undefined,
           imported: { sha256, row: row.raw.row, importedAt: new Date().toISOString(), importedBy: options.user.id },
         },
@@ -360,7 +417,11 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
   // Interpretations and consultations: they belong to a policy (双关联), found by 索引号, 发文字号 or exact title.
   const ref = text(row.cells.relatesTo)
   let policy: null | Policy = null
-  if (!ref) problems.push({ column: 'relatesTo', problem: P('必填：所属政策文件的索引号、发文字号或标题', 'is required: the index number, document number or title of its policy') })
+  if (!ref)
+    problems.push({
+      column: 'relatesTo',
+      problem: P('必填：所属政策文件的索引号、发文字号或标题', 'is required: the index number, document number or title of its policy'),
+    })
   else {
     const found = await findPolicy(payload, req, ref)
     policy = found?.policy ?? null
@@ -375,11 +436,19 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
     const collection = kind === 'interpretation' ? 'interpretations' : 'consultations'
     const existing =
       collection === 'interpretations'
-        ? await payload.find({ collection, where: { and: [{ title: { equals: title } }, { policy: { equals: policy.id } }] }, limit: 1, depth: 0, overrideAccess: true, req })
+        ? await payload.find({
+            collection,
+            where: { and: [{ title: { equals: title } }, { policy: { equals: policy.id } }] },
+            limit: 1,
+            depth: 0,
+            overrideAccess: true,
+            req,
+          })
         : policy.consultation
           ? { docs: [{ id: idOf(policy.consultation) }] }
           : { docs: [] }
-    if (existing.docs[0]) return { ...result, status: 'skipped', id: String(existing.docs[0].id), matchedBy: '标题 + 关联文件 title + relatesTo' }
+    if (existing.docs[0])
+      return { ...result, status: 'skipped', id: String(existing.docs[0].id), matchedBy: '标题 + 关联文件 title + relatesTo' }
   }
   if (dryRun || !policy) return { ...result, status: 'created' }
   const target = policy
@@ -406,11 +475,18 @@ async function importRow(payload: Payload, row: Row, kind: Kind, state: RunState
       })
       return doc.id
     }
-    const opens = dayInstant(parseDay(text(row.cells.writtenAt)) ?? (releasedDay ?? releasedAt.slice(0, 10)))
+    const opens = dayInstant(parseDay(text(row.cells.writtenAt)) ?? releasedDay ?? releasedAt.slice(0, 10))
     const closes = new Date(new Date(opens).getTime() + 30 * 86_400_000).toISOString()
     const doc = await payload.create({
       collection: 'consultations',
-      data: { title, draft: lexical, opensAt: opens, closesAt: closes, announced: true, department: typeof target.department === 'object' ? target.department.id : target.department },
+      data: {
+        title,
+        draft: lexical,
+        opensAt: opens,
+        closesAt: closes,
+        announced: true,
+        department: typeof target.department === 'object' ? target.department.id : target.department,
+      },
       depth: 0,
       overrideAccess: true,
       req,
@@ -487,7 +563,10 @@ async function writeAtomically(req: PayloadRequest, result: RowResult, created: 
           .catch(() =>
             result.problems.push({
               column: null,
-              problem: P(`未能撤销已写入的 ${doc.collection} ${doc.id}，请人工删除`, `could not undo ${doc.collection} ${doc.id} written for this row: delete it by hand`),
+              problem: P(
+                `未能撤销已写入的 ${doc.collection} ${doc.id}，请人工删除`,
+                `could not undo ${doc.collection} ${doc.id} written for this row: delete it by hand`,
+              ),
             }),
           )
       }
@@ -501,7 +580,13 @@ export async function importRows(payload: Payload, parsed: ParsedFile, sha256: s
   const unknownColumns = new Set<string>()
   const { docs } = await payload.find({ collection: 'departments', limit: 0, pagination: false, depth: 0, overrideAccess: true })
   const state: RunState = { departments: new Departments(docs), planned: new Map() }
-  const results: RowResult[] = parsed.problems.map((p) => ({ row: p.row, kind: null, status: 'failed', title: null, problems: [{ column: null, problem: P(p.problem, p.problem) }] }))
+  const results: RowResult[] = parsed.problems.map((p) => ({
+    row: p.row,
+    kind: null,
+    status: 'failed',
+    title: null,
+    problems: [{ column: null, problem: P(p.problem, p.problem) }],
+  }))
   const rows = parsed.rows.map((raw) => cellsOf(raw, unknownColumns))
   const classified = rows.map((row) => {
     const problems: RowProblem[] = []
@@ -512,7 +597,13 @@ export async function importRows(payload: Payload, parsed: ParsedFile, sha256: s
   let done = 0
   for (const item of order) {
     if (!item.kind) {
-      results.push({ row: item.row.raw.row, kind: null, status: 'failed', title: text(item.row.cells.title) || null, problems: item.problems })
+      results.push({
+        row: item.row.raw.row,
+        kind: null,
+        status: 'failed',
+        title: text(item.row.cells.title) || null,
+        problems: item.problems,
+      })
     } else {
       results.push(await importRow(payload, item.row, item.kind, state, options, sha256))
     }

@@ -98,7 +98,10 @@ function whereProblem(where: unknown, at: string, depth = 0): Bilingual | null {
     for (const [operator, operand] of Object.entries(value)) {
       const there = `${here}[${operator}]`
       if (![...validOperatorSet].some((known) => known === operator)) {
-        return { en: `${there}: unknown operator “${operator}”; use one of ${OPERATOR_LIST}.`, zh: `${there}：未知运算符“${operator}”；可用：${OPERATOR_LIST}。` }
+        return {
+          en: `${there}: unknown operator “${operator}”; use one of ${OPERATOR_LIST}.`,
+          zh: `${there}：未知运算符“${operator}”；可用：${OPERATOR_LIST}。`,
+        }
       }
       const ok = SINGLE_VALUE_OPERATORS.has(operator)
         ? isSingle(operand)
@@ -125,7 +128,8 @@ function listProblem(req: PayloadRequest): Bilingual | null {
     if (!(name in query)) continue
     // Payload's handler has already turned numeric strings into numbers (in place); anything else is still text.
     const raw = query[name]
-    const value = typeof raw === 'number' && Number.isInteger(raw) ? raw : typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN
+    const value =
+      typeof raw === 'number' && Number.isInteger(raw) ? raw : typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN
     if (!(value >= min && value <= max)) {
       const shown = typeof raw === 'string' ? raw.slice(0, 20) : JSON.stringify(raw)?.slice(0, 40)
       return {
@@ -194,7 +198,12 @@ const EXPECTED_ZH: Record<Expected, string> = {
 const isRelationValue = (v: unknown) => isSingle(v) || (isPlain(v) && ('id' in v || ('relationTo' in v && 'value' in v)))
 
 /** Each field present in `data` must have its JSON shape: objects never where a single value belongs. */
-function shapeProblems(fields: FlattenedField[], data: Record<string, unknown>, prefix: string, out: { expected: Expected; path: string }[]) {
+function shapeProblems(
+  fields: FlattenedField[],
+  data: Record<string, unknown>,
+  prefix: string,
+  out: { expected: Expected; path: string }[],
+) {
   for (const field of fields) {
     if (!('name' in field) || !Object.hasOwn(data, field.name)) continue
     const value = data[field.name]
@@ -211,11 +220,16 @@ function shapeProblems(fields: FlattenedField[], data: Record<string, unknown>, 
       case 'number':
       case 'checkbox':
       case 'date':
-        if (many ? !(Array.isArray(value) && value.every(isSingle)) : !isSingle(value)) out.push({ path, expected: many ? 'a list' : 'a single value' })
+        if (many ? !(Array.isArray(value) && value.every(isSingle)) : !isSingle(value))
+          out.push({ path, expected: many ? 'a list' : 'a single value' })
         break
       case 'relationship':
       case 'upload':
-        if (many || Array.isArray(field.relationTo) ? !(Array.isArray(value) ? value.every(isRelationValue) : isRelationValue(value)) : !isRelationValue(value)) {
+        if (
+          many || Array.isArray(field.relationTo)
+            ? !(Array.isArray(value) ? value.every(isRelationValue) : isRelationValue(value))
+            : !isRelationValue(value)
+        ) {
           out.push({ path, expected: 'document ids' })
         }
         break
@@ -254,20 +268,31 @@ function assertWritableData(req: PayloadRequest, collection: SanitizedCollection
       req,
       400,
       { en: 'the request has no body.', zh: '请求体为空。' },
-      { en: 'Send the document as a JSON object (Content-Type: application/json).', zh: '请以 JSON 对象提交文档（Content-Type: application/json）。' },
+      {
+        en: 'Send the document as a JSON object (Content-Type: application/json).',
+        zh: '请以 JSON 对象提交文档（Content-Type: application/json）。',
+      },
     )
   }
   if (!isPlain(data)) {
     throw refuse(
       req,
       400,
-      { en: `the body is ${Array.isArray(data) ? 'a list' : `a JSON ${data === null ? 'null' : typeof data}`}, not an object.`, zh: `请求体是${Array.isArray(data) ? '数组' : data === null ? ' null' : `${typeof data} 值`}，而不是 JSON 对象。` },
+      {
+        en: `the body is ${Array.isArray(data) ? 'a list' : `a JSON ${data === null ? 'null' : typeof data}`}, not an object.`,
+        zh: `请求体是${Array.isArray(data) ? '数组' : data === null ? ' null' : `${typeof data} 值`}，而不是 JSON 对象。`,
+      },
       { en: 'Send the document as a JSON object of its fields.', zh: '请以字段组成的 JSON 对象提交文档。' },
     )
   }
   const found = forbiddenKeyPath(data, '')
   if (found && 'depth' in found) {
-    throw refuse(req, 400, { en: `the body is nested more than ${MAX_DEPTH} levels deep.`, zh: `请求体嵌套超过 ${MAX_DEPTH} 层。` }, { en: 'Send the document’s fields only.', zh: '请只提交文档的字段。' })
+    throw refuse(
+      req,
+      400,
+      { en: `the body is nested more than ${MAX_DEPTH} levels deep.`, zh: `请求体嵌套超过 ${MAX_DEPTH} 层。` },
+      { en: 'Send the document’s fields only.', zh: '请只提交文档的字段。' },
+    )
   }
   if (found) {
     throw new ValidationError(
@@ -292,7 +317,10 @@ function assertWritableData(req: PayloadRequest, collection: SanitizedCollection
     throw refuse(
       req,
       413,
-      { en: `the document is ${(bytes / 1048576).toFixed(1)} MiB; at most ${MAX_JSON_BODY_BYTES / 1048576} MiB are accepted.`, zh: `提交的文档大小为 ${(bytes / 1048576).toFixed(1)} MiB，超过上限 ${MAX_JSON_BODY_BYTES / 1048576} MiB。` },
+      {
+        en: `the document is ${(bytes / 1048576).toFixed(1)} MiB; at most ${MAX_JSON_BODY_BYTES / 1048576} MiB are accepted.`,
+        zh: `提交的文档大小为 ${(bytes / 1048576).toFixed(1)} MiB，超过上限 ${MAX_JSON_BODY_BYTES / 1048576} MiB。`,
+      },
       { en: 'Move long texts into attachments, or split the document.', zh: '请将长篇内容改为附件上传，或拆分文档。' },
     )
   }
@@ -304,7 +332,10 @@ function assertWritableData(req: PayloadRequest, collection: SanitizedCollection
         collection: collection.slug,
         errors: problems.map(({ expected, path }) => ({
           path,
-          message: pick(req, { en: `[request format] “${path}” must be ${expected}.`, zh: `【请求格式】“${path}”的值应为${EXPECTED_ZH[expected]}。` }),
+          message: pick(req, {
+            en: `[request format] “${path}” must be ${expected}.`,
+            zh: `【请求格式】“${path}”的值应为${EXPECTED_ZH[expected]}。`,
+          }),
         })),
         req,
       },
@@ -343,7 +374,11 @@ export const guardInput: CollectionBeforeOperationHook = ({ args, collection, op
   }
   if (operation === 'read' && a.id === undefined && isListRoute(req, collection.slug)) {
     const problem = listProblem(req)
-    if (problem) throw refuse(req, 400, problem, { en: 'Narrow the query with where[…] instead of paging far.', zh: '请用 where[…] 条件缩小范围，而不是翻到很远的页。' })
+    if (problem)
+      throw refuse(req, 400, problem, {
+        en: 'Narrow the query with where[…] instead of paging far.',
+        zh: '请用 where[…] 条件缩小范围，而不是翻到很远的页。',
+      })
   }
   const routeId = req.routeParams?.id
   if (typeof routeId === 'string' && a.id !== undefined && !isDocumentId(req.payload, routeId)) {
@@ -351,7 +386,10 @@ export const guardInput: CollectionBeforeOperationHook = ({ args, collection, op
     throw refuse(
       req,
       404,
-      { en: `“${routeId.slice(0, 40)}” is not a document id; nothing was found.`, zh: `“${routeId.slice(0, 40)}”不是有效的文档编号，未找到该文档。` },
+      {
+        en: `“${routeId.slice(0, 40)}” is not a document id; nothing was found.`,
+        zh: `“${routeId.slice(0, 40)}”不是有效的文档编号，未找到该文档。`,
+      },
       { en: 'Use the id from a list or search result.', zh: '请使用列表或查询结果中的 id。' },
     )
   }
@@ -366,7 +404,10 @@ export const guardInput: CollectionBeforeOperationHook = ({ args, collection, op
           status: 400,
           rule: 'media-file-name',
           message: problem,
-          hint: { en: 'Rename the file (letters, digits, - and _) and upload it again.', zh: '请重命名文件（使用文字、数字、- 和 _）后重新上传。' },
+          hint: {
+            en: 'Rename the file (letters, digits, - and _) and upload it again.',
+            zh: '请重命名文件（使用文字、数字、- 和 _）后重新上传。',
+          },
           document: { collection: collection.slug },
         })
       }
@@ -407,20 +448,32 @@ export const requestErrors: AfterErrorHook = ({ error, req }) => {
       req,
       400,
       { en: `part of the request is not valid JSON (${error.message}).`, zh: `请求中的 JSON 无法解析（${error.message}）。` },
-      { en: 'Check the JSON in the body, in “_payload” or in ?where= / ?data=.', zh: '请检查请求体、“_payload”字段或 ?where= / ?data= 参数中的 JSON。' },
+      {
+        en: 'Check the JSON in the body, in “_payload” or in ?where= / ?data=.',
+        zh: '请检查请求体、“_payload”字段或 ?where= / ?data= 参数中的 JSON。',
+      },
     )
   } else if (withBody && type.startsWith('multipart/') && req.data === undefined && !req.file) {
     refusal = refuse(
       req,
       400,
-      { en: `the multipart/form-data body cannot be read (${error.message}).`, zh: `multipart/form-data 请求体无法解析（${error.message}）。` },
-      { en: 'Send a complete multipart body with its boundary, the file in “file” and the fields as JSON in “_payload”.', zh: '请提交完整的 multipart 请求体（含 boundary），文件放在“file”，其他字段以 JSON 放在“_payload”。' },
+      {
+        en: `the multipart/form-data body cannot be read (${error.message}).`,
+        zh: `multipart/form-data 请求体无法解析（${error.message}）。`,
+      },
+      {
+        en: 'Send a complete multipart body with its boundary, the file in “file” and the fields as JSON in “_payload”.',
+        zh: '请提交完整的 multipart 请求体（含 boundary），文件放在“file”，其他字段以 JSON 放在“_payload”。',
+      },
     )
   } else if (withBody && type && type !== 'application/json' && !type.startsWith('multipart/') && req.data === undefined) {
     refusal = unsupportedType(req, type)
   }
   if (!refusal) return
-  return { status: refusal.status, response: { errors: [{ name: refusal.name, message: refusal.message, data: refusal.data as Record<string, unknown> }] } }
+  return {
+    status: refusal.status,
+    response: { errors: [{ name: refusal.name, message: refusal.message, data: refusal.data as Record<string, unknown> }] },
+  }
 }
 
 /**

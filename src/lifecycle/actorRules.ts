@@ -73,7 +73,13 @@ export function actorRefusal(
 /** The step is not available from the document's current state. */
 export function stageRefusal(
   req: PayloadRequest,
-  step: { document: RuleDocument & { title?: string }; from: readonly string[]; label: Bilingual; stage: string; stageLabel: (s: string) => Bilingual },
+  step: {
+    document: RuleDocument & { title?: string }
+    from: readonly string[]
+    label: Bilingual
+    stage: string
+    stageLabel: (s: string) => Bilingual
+  },
 ): null | RuleViolation {
   const { document, from, label, stage, stageLabel } = step
   if (from.includes(stage)) return null

@@ -42,13 +42,22 @@ export const workflowGroup = (): GroupField => ({
     { type: 'row', fields: [who('submittedBy', L('提交人', 'Submitted by')), when('submittedAt', L('提交时间', 'Submitted at'))] },
     {
       type: 'row',
-      fields: [who('confidentialityBy', L('保密审查人', 'Confidentiality reviewer')), when('confidentialityAt', L('保密审查时间', 'Confidentiality review at'))],
+      fields: [
+        who('confidentialityBy', L('保密审查人', 'Confidentiality reviewer')),
+        when('confidentialityAt', L('保密审查时间', 'Confidentiality review at')),
+      ],
     },
-    { type: 'row', fields: [who('contentBy', L('内容审核人', 'Content reviewer')), when('contentAt', L('内容审核时间', 'Content review at'))] },
+    {
+      type: 'row',
+      fields: [who('contentBy', L('内容审核人', 'Content reviewer')), when('contentAt', L('内容审核时间', 'Content review at'))],
+    },
     { type: 'row', fields: [who('signedBy', L('签发人', 'Signed by')), when('signedAt', L('签发时间', 'Signed at'))] },
     {
       type: 'row',
-      fields: [when('releaseDeadline', L('发布时限（3个工作日）', 'Release deadline (3 working days)')), when('scheduledReleaseAt', L('定时发布时间', 'Scheduled release'))],
+      fields: [
+        when('releaseDeadline', L('发布时限（3个工作日）', 'Release deadline (3 working days)')),
+        when('scheduledReleaseAt', L('定时发布时间', 'Scheduled release')),
+      ],
     },
     { type: 'row', fields: [who('releasedBy', L('发布人', 'Released by')), when('releasedAt', L('发布时间', 'Released at'))] },
     { type: 'row', fields: [who('returnedBy', L('退回人', 'Returned by')), when('returnedAt', L('退回时间', 'Returned at'))] },

@@ -31,5 +31,4 @@ export const PACKAGE_MEMBERS = [
 
 export type MemberSlug = (typeof PACKAGE_MEMBERS)[number]['slug']
 
-export const memberLabel = (slug: string): Bilingual =>
-  PACKAGE_MEMBERS.find((m) => m.slug === slug)?.label ?? L('材料', 'member')
+export const memberLabel = (slug: string): Bilingual => PACKAGE_MEMBERS.find((m) => m.slug === slug)?.label ?? L('材料', 'member')

@@ -19,12 +19,7 @@ export { ACTIONS, type ActionInput, PACKAGE_ACTIONS, type PackageAction } from '
 export { RELEASE_QUEUE } from '../events/reactions'
 
 /** Why the caller may not take `action` now, or null when they may. Pure: reads nothing but its arguments. */
-export function refusal(
-  req: PayloadRequest,
-  policy: Policy,
-  action: PackageAction,
-  input: ActionInput = {},
-): null | RuleViolation {
+export function refusal(req: PayloadRequest, policy: Policy, action: PackageAction, input: ActionInput = {}): null | RuleViolation {
   return stepRefusal(req, ACTIONS[action], {
     department: policy.department,
     document: { collection: 'policies', id: policy.id, title: policy.title },
@@ -41,7 +36,13 @@ export async function workflowState(req: PayloadRequest, policy: Policy) {
   const problems = policy.stage === 'drafting' ? await packageReadiness(req, policy) : []
   const actions = PACKAGE_ACTIONS.map((action) => {
     const blocked = refusal(req, policy, action, { reason: 'x' })
-    return { action, label: ACTIONS[action].label, allowed: !blocked, reasonRequired: Boolean(ACTIONS[action].reasonRequired), blockedBy: blocked?.data }
+    return {
+      action,
+      label: ACTIONS[action].label,
+      allowed: !blocked,
+      reasonRequired: Boolean(ACTIONS[action].reasonRequired),
+      blockedBy: blocked?.data,
+    }
   })
   const deadline = policy.workflow?.releaseDeadline
   return {
@@ -94,7 +95,10 @@ export async function performAction(
       rule: 'department-scope',
       ruleName: RULE_NAMES.departmentScope,
       message: { en: 'workflow actions need a signed-in user.', zh: '办理流程须先登录。' },
-      hint: { en: 'Sign in as the reviewer, signer or drafter of the drafting department.', zh: '请以起草部门的起草人、审核人或签发人身份登录。' },
+      hint: {
+        en: 'Sign in as the reviewer, signer or drafter of the drafting department.',
+        zh: '请以起草部门的起草人、审核人或签发人身份登录。',
+      },
       document: { collection: 'policies', id: policyId },
     })
   }
@@ -166,12 +170,7 @@ export async function performAction(
  * The stage is written only by performAction. Any other write that changes it (a script, a hook, a
  * misguided Local API call) is refused, so the audit trail and the stored stage cannot drift apart.
  */
-export function guardStageChange(
-  req: PayloadRequest,
-  original: Policy | undefined,
-  next: Policy,
-  context: Record<string, unknown>,
-): void {
+export function guardStageChange(req: PayloadRequest, original: Policy | undefined, next: Policy, context: Record<string, unknown>): void {
   const from = (original?.stage ?? 'drafting') as Stage
   const to = (next.stage ?? 'drafting') as Stage
   if (from === to || context.lifecycleAction) return

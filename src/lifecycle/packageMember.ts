@@ -31,10 +31,7 @@ import { supplementWorkflowEndpoint } from './supplementWorkflowEndpoint'
 
 /** Public only as part of a released, 主动公开 package, and a supplement only once itself released. */
 export const memberReadAccess: Access = departmentOrPublic({
-  and: [
-    publiclyVisible('policy.'),
-    { or: [{ supplementary: { not_equals: true } }, { 'supplement.stage': { equals: 'released' } }] },
-  ],
+  and: [publiclyVisible('policy.'), { or: [{ supplementary: { not_equals: true } }, { 'supplement.stage': { equals: 'released' } }] }],
 })
 
 export const memberPolicyField = (label: Bilingual, description: Bilingual): RelationshipField => ({

@@ -152,7 +152,10 @@ export const ACTIONS: Record<PackageAction, Spec> = {
           rule: 'release-time',
           ruleName: RULE_NAMES.lifecycle,
           message: { en: `“${input.releaseAt}” is not a date and time.`, zh: `“${input.releaseAt}”不是有效的日期时间。` },
-          hint: { en: 'Give releaseAt as ISO 8601, e.g. 2026-12-01T09:00:00+08:00, or omit it to release now.', zh: '定时发布时间请使用 ISO 8601 格式（如 2026-12-01T09:00:00+08:00），立即发布则不填。' },
+          hint: {
+            en: 'Give releaseAt as ISO 8601, e.g. 2026-12-01T09:00:00+08:00, or omit it to release now.',
+            zh: '定时发布时间请使用 ISO 8601 格式（如 2026-12-01T09:00:00+08:00），立即发布则不填。',
+          },
         })
       }
     },
@@ -176,7 +179,8 @@ export const TRANSITIONS: readonly (Transition & { step: PackageAction })[] = PA
 )
 
 /** The transition of `step` from `from` to `to`, if the table has one. */
-export const transitionOf = (step: PackageAction, from: Stage, to: Stage) => ACTIONS[step].transitions.find((t) => t.from === from && t.to === to)
+export const transitionOf = (step: PackageAction, from: Stage, to: Stage) =>
+  ACTIONS[step].transitions.find((t) => t.from === from && t.to === to)
 
 /** The one step that leads from one stage straight to another (what recovery may complete), if any. */
 export const transitionBetween = (from: Stage, to: Stage) => TRANSITIONS.find((t) => t.from === from && t.to === to && from !== to)
@@ -184,7 +188,7 @@ export const transitionBetween = (from: Stage, to: Stage) => TRANSITIONS.find((t
 /** Stages from which the table reaches `target` without passing through it. */
 function reaching(target: Stage): Stage[] {
   const found = new Set<Stage>()
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const t of TRANSITIONS) {
       if (t.from !== target && !found.has(t.from) && (t.to === target || found.has(t.to))) {
@@ -232,7 +236,7 @@ export function walkTo(target: Stage, from: Stage = 'drafting'): WalkStep[] {
   }
   if (!seen.has(target)) throw new Error(`no forward walk from ${from} to ${target}`)
   const walk: WalkStep[] = []
-  for (let stage = target; stage !== from; ) {
+  for (let stage = target; stage !== from;) {
     const edge = previous.get(stage)!
     walk.unshift({ action: edge.step, role: ACTIONS[edge.step].roles[0], to: edge.to })
     stage = edge.from

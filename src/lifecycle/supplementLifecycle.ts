@@ -15,11 +15,41 @@ export const SUPPLEMENT_ACTIONS = ['submit', 'approve', 'return', 'release'] as 
 export type SupplementAction = (typeof SUPPLEMENT_ACTIONS)[number]
 
 /** The supplement's steps: from → to, who, and the audit action each records. */
-const STEPS: Record<SupplementAction, StepSpec & { from: SupplementStage[]; records: Extract<AuditAction, `supplement-${string}`>; to: SupplementStage }> = {
-  submit: { label: L('提交补充解读', 'Submit supplement'), from: ['drafting'], roles: ['drafter'], to: 'submitted', records: 'supplement-submit' },
-  approve: { label: L('审核补充解读', 'Approve supplement'), from: ['submitted'], roles: ['reviewer'], notBySubmitter: true, to: 'approved', records: 'supplement-approve' },
-  return: { label: L('退回补充解读', 'Return supplement'), from: ['submitted', 'approved'], roles: ['reviewer', 'signer'], reasonRequired: true, to: 'drafting', records: 'supplement-return' },
-  release: { label: L('发布补充解读', 'Release supplement'), from: ['approved'], roles: ['signer'], notBySubmitter: true, to: 'released', records: 'supplement-release' },
+const STEPS: Record<
+  SupplementAction,
+  StepSpec & { from: SupplementStage[]; records: Extract<AuditAction, `supplement-${string}`>; to: SupplementStage }
+> = {
+  submit: {
+    label: L('提交补充解读', 'Submit supplement'),
+    from: ['drafting'],
+    roles: ['drafter'],
+    to: 'submitted',
+    records: 'supplement-submit',
+  },
+  approve: {
+    label: L('审核补充解读', 'Approve supplement'),
+    from: ['submitted'],
+    roles: ['reviewer'],
+    notBySubmitter: true,
+    to: 'approved',
+    records: 'supplement-approve',
+  },
+  return: {
+    label: L('退回补充解读', 'Return supplement'),
+    from: ['submitted', 'approved'],
+    roles: ['reviewer', 'signer'],
+    reasonRequired: true,
+    to: 'drafting',
+    records: 'supplement-return',
+  },
+  release: {
+    label: L('发布补充解读', 'Release supplement'),
+    from: ['approved'],
+    roles: ['signer'],
+    notBySubmitter: true,
+    to: 'released',
+    records: 'supplement-release',
+  },
 }
 
 const supplementStageLabel = (s: string) => SUPPLEMENT_STAGES.find((x) => x.value === s)?.label ?? L(s, s)
@@ -45,8 +75,14 @@ export async function performSupplementAction(
       rule: 'stage-transition',
       ruleName: RULE_NAMES.lifecycle,
       message: doc
-        ? { en: `“${doc.title}” is part of its package and moves with it.`, zh: `《${doc.title}》属于文件包的组成部分，随政策文件一同审签发布。` }
-        : { en: `interpretation ${interpretationId} was not found or is not yours to see.`, zh: `未找到解读材料（${interpretationId}），或您无权查看。` },
+        ? {
+            en: `“${doc.title}” is part of its package and moves with it.`,
+            zh: `《${doc.title}》属于文件包的组成部分，随政策文件一同审签发布。`,
+          }
+        : {
+            en: `interpretation ${interpretationId} was not found or is not yours to see.`,
+            zh: `未找到解读材料（${interpretationId}），或您无权查看。`,
+          },
       hint: doc
         ? { en: 'Use the policy’s workflow actions.', zh: '请在政策文件上办理流程。' }
         : { en: 'Check the id.', zh: '请核对编号。' },

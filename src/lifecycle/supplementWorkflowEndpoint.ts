@@ -17,7 +17,14 @@ export const supplementWorkflowEndpoint = (slug: MemberSlug): Endpoint => ({
     // Anonymous callers get 401 before their body is looked at.
     if (!req.user) {
       return Response.json(
-        { errors: [{ name: 'UnauthorizedError', message: pick(req, { en: 'Sign in first (POST /api/users/login).', zh: '请先登录（POST /api/users/login）。' }) }] },
+        {
+          errors: [
+            {
+              name: 'UnauthorizedError',
+              message: pick(req, { en: 'Sign in first (POST /api/users/login).', zh: '请先登录（POST /api/users/login）。' }),
+            },
+          ],
+        },
         { status: 401 },
       )
     }

@@ -45,9 +45,11 @@ export function richTextProblem(value: unknown, types: null | Set<string>): Bili
       const shown = JSON.stringify(node.type.slice(0, 40))
       return { en: `contains a node of unknown type ${shown}`, zh: `含有未知类型的节点 ${shown}` }
     }
-    if (node.type === 'text' && typeof node.text !== 'string') return { en: 'contains a text node without text', zh: '含有缺少文字（text）的文本节点' }
+    if (node.type === 'text' && typeof node.text !== 'string')
+      return { en: 'contains a text node without text', zh: '含有缺少文字（text）的文本节点' }
     if ('children' in node) {
-      if (!Array.isArray(node.children)) return { en: `has a ${node.type} node whose children are not a list`, zh: `的 ${node.type} 节点 children 不是列表` }
+      if (!Array.isArray(node.children))
+        return { en: `has a ${node.type} node whose children are not a list`, zh: `的 ${node.type} 节点 children 不是列表` }
       for (const child of node.children) {
         const problem = walk(child, depth + 1)
         if (problem) return problem

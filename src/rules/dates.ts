@@ -35,7 +35,10 @@ export function dateProblem(value: unknown, range: YearRange = DOCUMENT_YEARS, n
     const month = Number(m)
     const day = Number(d)
     if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
-      return { en: `${shown} is not a day of the calendar (${y}-${m} has ${month >= 1 && month <= 12 ? daysIn(year, month) : 'no'} days)`, zh: `${shown} 不是日历上存在的日期` }
+      return {
+        en: `${shown} is not a day of the calendar (${y}-${m} has ${month >= 1 && month <= 12 ? daysIn(year, month) : 'no'} days)`,
+        zh: `${shown} 不是日历上存在的日期`,
+      }
     }
     if (Number(hh ?? 0) > 23 || Number(mm ?? 0) > 59 || Number(ss ?? 0) > 59) {
       return { en: `${shown} has an impossible time of day`, zh: `${shown} 的时刻不存在` }
@@ -43,7 +46,10 @@ export function dateProblem(value: unknown, range: YearRange = DOCUMENT_YEARS, n
   }
   const maxYear = now.getFullYear() + range.maxYearsAhead
   if (year < range.minYear || year > maxYear) {
-    return { en: `the year ${year} is not plausible (${range.minYear}–${maxYear})`, zh: `年份 ${year} 不合理（应在 ${range.minYear}—${maxYear} 年之间）` }
+    return {
+      en: `the year ${year} is not plausible (${range.minYear}–${maxYear})`,
+      zh: `年份 ${year} 不合理（应在 ${range.minYear}—${maxYear} 年之间）`,
+    }
   }
   return null
 }

@@ -68,7 +68,10 @@ export function documentNumberProblem(value: string, now = new Date()): Document
     return { en: 'the serial number takes no 第 (e.g. 〔2018〕7号)', zh: '发文顺序号前不加“第”字（如〔2018〕7号）' }
   }
   if (/〔\d{1,3}〕/.test(trimmed) || /〔\d{5,}〕/.test(trimmed)) {
-    return { en: 'the year must be written in full with four digits (〔2018〕, not 〔18〕)', zh: '年份应标全称，四位数字（〔2018〕，不能写作〔18〕）' }
+    return {
+      en: 'the year must be written in full with four digits (〔2018〕, not 〔18〕)',
+      zh: '年份应标全称，四位数字（〔2018〕，不能写作〔18〕）',
+    }
   }
   if (/〕0\d*号$/.test(trimmed)) {
     return { en: 'the serial number has no leading zeros (1号, not 01号)', zh: '发文顺序号不编虚位（1号，不写作01号）' }
@@ -164,5 +167,8 @@ export function registrationNumberProblem(value: string): Bilingual | null {
   const pattern = registrationNumberPattern()
   return pattern.test(value)
     ? null
-    : { en: `“${value}” does not match the registration number pattern ${pattern.source}`, zh: `“${value}”不符合统一登记号格式 ${pattern.source}` }
+    : {
+        en: `“${value}” does not match the registration number pattern ${pattern.source}`,
+        zh: `“${value}”不符合统一登记号格式 ${pattern.source}`,
+      }
 }

@@ -17,12 +17,14 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number]['value']
 
 const TYPE_VALUES = DOCUMENT_TYPES.map((t) => t.value) as readonly string[]
 
-export const documentTypeLabel = (value: string): Bilingual =>
-  DOCUMENT_TYPES.find((t) => t.value === value)?.label ?? L(value, value)
+export const documentTypeLabel = (value: string): Bilingual => DOCUMENT_TYPES.find((t) => t.value === value)?.label ?? L(value, value)
 
 function typeList(envValue: string | undefined, fallback: DocumentType[]): DocumentType[] {
   if (!envValue) return fallback
-  const list = envValue.split(',').map((v) => v.trim()).filter(Boolean)
+  const list = envValue
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
   const unknown = list.filter((v) => !TYPE_VALUES.includes(v))
   if (unknown.length) {
     throw new Error(`Unknown document type(s) ${unknown.join(', ')}; known: ${TYPE_VALUES.join(', ')}`)

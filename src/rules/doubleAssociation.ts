@@ -71,7 +71,10 @@ export async function assertReadyToLeaveDrafting(req: PayloadRequest, policy: Po
   const [first, ...rest] = await packageReadiness(req, policy)
   if (!first) return
   const more = rest.length
-    ? { en: ` (and ${rest.length} more: ${rest.map((p) => p.rule).join(', ')})`, zh: `（另有 ${rest.length} 项：${rest.map((p) => pick(req, p.message)).join('；')}）` }
+    ? {
+        en: ` (and ${rest.length} more: ${rest.map((p) => p.rule).join(', ')})`,
+        zh: `（另有 ${rest.length} 项：${rest.map((p) => pick(req, p.message)).join('；')}）`,
+      }
     : { en: '', zh: '' }
   throw new RuleViolation(req, {
     rule: first.rule,

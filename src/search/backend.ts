@@ -106,5 +106,7 @@ export const configuredEngine = (): Engine => (openSearchConfigFromEnv() ? 'open
 export function warmSearchIndex(payload: Payload): void {
   if (!process.env.NEXT_RUNTIME || process.env.NEXT_PHASE === 'phase-production-build' || process.env.NODE_ENV === 'test') return
   // Failures are logged by the backend and retried by the next search.
-  searchBackend(payload).start().catch(() => undefined)
+  searchBackend(payload)
+    .start()
+    .catch(() => undefined)
 }

@@ -42,12 +42,19 @@ export function parseSearchParams(req: PayloadRequest): SearchParams {
   }
   const q = (params.get('q') ?? '').trim()
   if (!q) {
-    throw refuse(req, { en: 'the query `q` is empty.', zh: '未填写搜索词（q）。' }, { en: 'Pass the words to search for as ?q=….', zh: '请通过 ?q=… 传入要搜索的词语。' })
+    throw refuse(
+      req,
+      { en: 'the query `q` is empty.', zh: '未填写搜索词（q）。' },
+      { en: 'Pass the words to search for as ?q=….', zh: '请通过 ?q=… 传入要搜索的词语。' },
+    )
   }
   if ([...q].length > MAX_QUERY_LENGTH) {
     throw refuse(
       req,
-      { en: `the query is ${[...q].length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`, zh: `搜索词长度为${[...q].length}个字符，超过上限${MAX_QUERY_LENGTH}个字符。` },
+      {
+        en: `the query is ${[...q].length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`,
+        zh: `搜索词长度为${[...q].length}个字符，超过上限${MAX_QUERY_LENGTH}个字符。`,
+      },
       { en: 'Search for a few key words or a document number.', zh: '请输入几个关键词或发文字号进行搜索。' },
     )
   }
@@ -55,15 +62,24 @@ export function parseSearchParams(req: PayloadRequest): SearchParams {
   if (!(page >= 1 && page <= MAX_PAGE)) {
     throw refuse(
       req,
-      { en: `page “${params.get('page')}” is not a whole number from 1 to ${MAX_PAGE}.`, zh: `页码“${params.get('page')}”须为1至${MAX_PAGE}之间的整数。` },
-      { en: 'Narrow the search with more words or the type, department, year and form filters.', zh: '请增加关键词，或按类型、部门、年份、解读形式筛选缩小范围。' },
+      {
+        en: `page “${params.get('page')}” is not a whole number from 1 to ${MAX_PAGE}.`,
+        zh: `页码“${params.get('page')}”须为1至${MAX_PAGE}之间的整数。`,
+      },
+      {
+        en: 'Narrow the search with more words or the type, department, year and form filters.',
+        zh: '请增加关键词，或按类型、部门、年份、解读形式筛选缩小范围。',
+      },
     )
   }
   const pageSize = params.get('limit') ? integer(params.get('limit')!) : DEFAULT_PAGE_SIZE
   if (!(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE)) {
     throw refuse(
       req,
-      { en: `limit “${params.get('limit')}” is not a whole number from 1 to ${MAX_PAGE_SIZE}.`, zh: `每页条数“${params.get('limit')}”须为1至${MAX_PAGE_SIZE}之间的整数。` },
+      {
+        en: `limit “${params.get('limit')}” is not a whole number from 1 to ${MAX_PAGE_SIZE}.`,
+        zh: `每页条数“${params.get('limit')}”须为1至${MAX_PAGE_SIZE}之间的整数。`,
+      },
       { en: `Leave it out for ${DEFAULT_PAGE_SIZE} per page.`, zh: `不填则每页${DEFAULT_PAGE_SIZE}条。` },
     )
   }
@@ -72,21 +88,33 @@ export function parseSearchParams(req: PayloadRequest): SearchParams {
   if (type) {
     const types = searchableCollections()
     if (!types.includes(type)) {
-      throw refuse(req, { en: `unknown type “${type}”.`, zh: `未知的类型“${type}”。` }, { en: `Use one of: ${types.join(', ')}.`, zh: `可选值：${types.join('、')}。` })
+      throw refuse(
+        req,
+        { en: `unknown type “${type}”.`, zh: `未知的类型“${type}”。` },
+        { en: `Use one of: ${types.join(', ')}.`, zh: `可选值：${types.join('、')}。` },
+      )
     }
     filters.type = type
   }
   const department = params.get('department')
   if (department) {
     if (!/^[\w-]{1,64}$/.test(department)) {
-      throw refuse(req, { en: `“${department.slice(0, 64)}” is not a department id.`, zh: `“${department.slice(0, 64)}”不是有效的部门编号。` }, { en: 'Use the id from the department facet.', zh: '请使用部门分面中给出的编号。' })
+      throw refuse(
+        req,
+        { en: `“${department.slice(0, 64)}” is not a department id.`, zh: `“${department.slice(0, 64)}”不是有效的部门编号。` },
+        { en: 'Use the id from the department facet.', zh: '请使用部门分面中给出的编号。' },
+      )
     }
     filters.department = department
   }
   const year = params.get('year')
   if (year) {
     if (!/^(19|20)\d{2}$/.test(year)) {
-      throw refuse(req, { en: `year “${year.slice(0, 16)}” is not a four-digit year.`, zh: `年份“${year.slice(0, 16)}”须为四位数年份。` }, { en: 'e.g. year=2021.', zh: '例如 year=2021。' })
+      throw refuse(
+        req,
+        { en: `year “${year.slice(0, 16)}” is not a four-digit year.`, zh: `年份“${year.slice(0, 16)}”须为四位数年份。` },
+        { en: 'e.g. year=2021.', zh: '例如 year=2021。' },
+      )
     }
     filters.year = year
   }
@@ -94,7 +122,11 @@ export function parseSearchParams(req: PayloadRequest): SearchParams {
   if (form) {
     const forms = memberForms(req.payload).map((f) => f.value)
     if (!forms.includes(form)) {
-      throw refuse(req, { en: `unknown form “${form.slice(0, 32)}”.`, zh: `未知的解读形式“${form.slice(0, 32)}”。` }, { en: `Use one of: ${forms.join(', ')}.`, zh: `可选值：${forms.join('、')}。` })
+      throw refuse(
+        req,
+        { en: `unknown form “${form.slice(0, 32)}”.`, zh: `未知的解读形式“${form.slice(0, 32)}”。` },
+        { en: `Use one of: ${forms.join(', ')}.`, zh: `可选值：${forms.join('、')}。` },
+      )
     }
     filters.form = form
   }
@@ -111,7 +143,10 @@ function unavailable(req: PayloadRequest, backend: SearchBackend, error: SearchU
     status: 503,
     rule: 'search-unavailable',
     ruleName: SEARCH_RULE_NAME,
-    message: { en: `the search engine (${backend.engine}) cannot be reached at the moment.`, zh: `搜索引擎（${backend.engine}）暂时无法访问。` },
+    message: {
+      en: `the search engine (${backend.engine}) cannot be reached at the moment.`,
+      zh: `搜索引擎（${backend.engine}）暂时无法访问。`,
+    },
     hint: {
       en: 'Please try again in a few minutes; browsing and the rest of the site keep working.',
       zh: '请稍后再试；浏览政策文件等网站其他功能不受影响。',
@@ -201,7 +236,10 @@ export const searchReindexEndpoint: Endpoint = {
 export async function announceReindex(req?: PayloadRequest, payload = req?.payload): Promise<void> {
   if (!payload) return
   const status = await searchBackend(payload).status()
-  await appendAudit(req ?? (await createLocalReq({}, payload)), { action: REINDEX_ACTION, details: { documents: status.documents, engine: status.engine } })
+  await appendAudit(req ?? (await createLocalReq({}, payload)), {
+    action: REINDEX_ACTION,
+    details: { documents: status.documents, engine: status.engine },
+  })
 }
 
 export const searchEndpoints: Endpoint[] = [publicSearchEndpoint, searchStatusEndpoint, searchReindexEndpoint]

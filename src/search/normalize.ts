@@ -115,8 +115,7 @@ export type NumberMatch = {
 }
 
 /** The canonical form of a 发文字号 (normalised text in, `代字〔年〕号` out). */
-export const canonicalDocumentNumber = (code: string, year: string, serial: string): string =>
-  `${code}〔${year}〕${Number(serial)}号`
+export const canonicalDocumentNumber = (code: string, year: string, serial: string): string => `${code}〔${year}〕${Number(serial)}号`
 
 /**
  * Document numbers in (normalised) text. Nothing marks where an agency code (机关代字, 2–6 characters) begins, so
@@ -144,7 +143,12 @@ export function findDocumentNumbers(text: string): NumberMatch[] {
 }
 
 export function findIndexNumbers(text: string): NumberMatch[] {
-  return [...text.matchAll(INDEX_NUMBER)].map((m) => ({ code: '', start: m.index, end: m.index + m[0].length, variants: [m[0].replace(/\s+/g, '')] }))
+  return [...text.matchAll(INDEX_NUMBER)].map((m) => ({
+    code: '',
+    start: m.index,
+    end: m.index + m[0].length,
+    variants: [m[0].replace(/\s+/g, '')],
+  }))
 }
 
 /** Canonical key of a stored document number (already validated as 代字〔YYYY〕N号), or undefined. */

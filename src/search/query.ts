@@ -284,7 +284,7 @@ class TopK {
     const { heap, better } = this
     if (heap.length < this.limit) {
       heap.push(docNo)
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1
         if (!better(heap[parent], heap[i])) break
         ;[heap[i], heap[parent]] = [heap[parent], heap[i]]
@@ -292,7 +292,7 @@ class TopK {
       }
     } else if (this.limit > 0 && better(docNo, heap[0])) {
       heap[0] = docNo
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1
         const r = l + 1
         let worst = i

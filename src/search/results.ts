@@ -67,7 +67,15 @@ export type EngineOutcome = {
   tookMs: number
 }
 
-function hit(req: PayloadRequest, outcome: EngineOutcome, doc: PresentedDoc, words: string[], forms: Map<string, Bilingual>, exact: boolean, score: number): SearchHit {
+function hit(
+  req: PayloadRequest,
+  outcome: EngineOutcome,
+  doc: PresentedDoc,
+  words: string[],
+  forms: Map<string, Bilingual>,
+  exact: boolean,
+  score: number,
+): SearchHit {
   const text = doc.fields.body ? 'body' : doc.fields.context ? 'context' : 'organ'
   return {
     collection: doc.collection,
@@ -88,7 +96,14 @@ function hit(req: PayloadRequest, outcome: EngineOutcome, doc: PresentedDoc, wor
   }
 }
 
-export function presentResults(req: PayloadRequest, payload: Payload, outcome: EngineOutcome, q: string, page: number, pageSize: number): SearchResponse {
+export function presentResults(
+  req: PayloadRequest,
+  payload: Payload,
+  outcome: EngineOutcome,
+  q: string,
+  page: number,
+  pageSize: number,
+): SearchResponse {
   const { parsed, result, tookMs } = outcome
   const forms = new Map(memberForms(payload).map((f) => [f.value, f.label]))
   const label = (facet: FacetName, value: string): string => {

@@ -54,7 +54,12 @@ export type IndexedDoc = SearchDoc & {
  * loads without segmenting again (valid while the dictionary version is the same). `norm` only where
  * normalisation changed a field.
  */
-export type PreparedDoc = SearchDoc & { lengths: Uint16Array; norm?: Partial<Record<FieldName, string>>; terms: Uint32Array; tfs: Uint32Array }
+export type PreparedDoc = SearchDoc & {
+  lengths: Uint16Array
+  norm?: Partial<Record<FieldName, string>>
+  terms: Uint32Array
+  tfs: Uint32Array
+}
 export type PreparedIndex = { dictionaryVersion: string; docs: PreparedDoc[]; terms: string[] }
 
 export const titleKeyOf = (title: string) => title.replace(/[\s\p{P}\p{S}]+/gu, '')
@@ -108,10 +113,7 @@ export const searchKey = (collection: string, id: Id) => `${collection}:${String
 /** The words of a field: jieba's, plus document/index numbers as whole tokens so that they can be looked up. */
 export function fieldTokens(segmenter: Segmenter, field: FieldName, text: string): string[] {
   if (!text) return []
-  const numbers = [
-    ...findDocumentNumbers(text).flatMap((m) => m.variants),
-    ...findIndexNumbers(text).map((m) => m.variants[0]),
-  ]
+  const numbers = [...findDocumentNumbers(text).flatMap((m) => m.variants), ...findIndexNumbers(text).map((m) => m.variants[0])]
   if (field === 'number') {
     // The document's own numbers: whole, agency code and year, credit code. Never cut by jieba.
     const parts = findDocumentNumbers(text).flatMap((m) => {

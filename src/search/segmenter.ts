@@ -11,7 +11,9 @@ export type DictionaryEntry = { synonyms: string[]; term: string }
  * Function words that carry no meaning on their own. Kept short on purpose: BM25's idf already discounts
  * frequent words, and dropping real words (关于, 通知) would make title queries less precise.
  */
-const STOPWORDS = new Set('的 了 和 与 及 或 是 在 对 为 等 之 于 以 把 被 其 也 就 都 而 并 将 从 向 由 按 即 至 着 个 这 那 该 各 所'.split(' '))
+const STOPWORDS = new Set(
+  '的 了 和 与 及 或 是 在 对 为 等 之 于 以 把 被 其 也 就 都 而 并 将 从 向 由 按 即 至 着 个 这 那 该 各 所'.split(' '),
+)
 
 const MAX_TOKEN = 32
 

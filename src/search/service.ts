@@ -138,7 +138,12 @@ export class SearchService {
     })
   }
 
-  async query(q: string, filters: Filters, offset: number, limit: number): Promise<{ index: SearchIndex; parsed: ParsedQuery; result: QueryResult; tookMs: number }> {
+  async query(
+    q: string,
+    filters: Filters,
+    offset: number,
+    limit: number,
+  ): Promise<{ index: SearchIndex; parsed: ParsedQuery; result: QueryResult; tookMs: number }> {
     await this.start()
     // During a rebuild the current index keeps answering rather than making readers wait for it.
     if (!this.longTask && Date.now() - this.lastSyncStartedAt >= this.options.freshnessMs) {
@@ -180,7 +185,10 @@ export class SearchService {
     const file = this.options.snapshotFile
     if (!file || !this.index) return 0
     // Documents and watermark are taken together between two changes, so they agree.
-    const { prepared, watermark } = await this.exclusive(async () => ({ prepared: this.index!.prepared(), watermark: { ...this.watermark } }))
+    const { prepared, watermark } = await this.exclusive(async () => ({
+      prepared: this.index!.prepared(),
+      watermark: { ...this.watermark },
+    }))
     if (!watermark.seq) return 0
     return writeSnapshot(file, prepared, watermark)
   }
@@ -335,7 +343,14 @@ export class SearchService {
   }
 
   private async head(): Promise<Watermark> {
-    const { docs } = await this.payload.find({ collection: AUDIT, sort: '-seq', limit: 1, depth: 0, overrideAccess: true, select: { seq: true, hash: true } })
+    const { docs } = await this.payload.find({
+      collection: AUDIT,
+      sort: '-seq',
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      select: { seq: true, hash: true },
+    })
     return docs[0] ? { seq: Number(docs[0].seq), hash: docs[0].hash } : { seq: 0, hash: null }
   }
 

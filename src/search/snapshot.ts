@@ -28,7 +28,10 @@ export function snapshotPath(databaseUrl: string | undefined): string | undefine
   const configured = process.env.SEARCH_SNAPSHOT_DIR
   if (configured === 'off' || (!configured && process.env.NODE_ENV === 'test')) return undefined
   const dir = path.resolve(projectRoot, configured || 'data/search')
-  const tag = createHash('sha256').update(databaseUrl || 'default').digest('hex').slice(0, 12)
+  const tag = createHash('sha256')
+    .update(databaseUrl || 'default')
+    .digest('hex')
+    .slice(0, 12)
   return path.join(dir, `index-${tag}.v8.gz`)
 }
 

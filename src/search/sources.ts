@@ -35,8 +35,7 @@ type AnyDoc = Record<string, unknown> & { id: Id }
 const isPublicPolicy = (policy: Pick<Policy, 'disclosure' | 'stage'>) => policy.stage === 'released' && policy.disclosure === 'proactive'
 
 /** memberReadAccess in code: public with its policy, and a supplement only once released. */
-const isPublicMember = (doc: AnyDoc) =>
-  !doc.supplementary || (doc.supplement as { stage?: string } | undefined)?.stage === 'released'
+const isPublicMember = (doc: AnyDoc) => !doc.supplementary || (doc.supplement as { stage?: string } | undefined)?.stage === 'released'
 
 const toMillis = (value: unknown): number | undefined => {
   const time = value ? new Date(value as string).getTime() : NaN
@@ -63,7 +62,21 @@ const departmentName = (names: DepartmentNames, value: unknown) => {
 const INTERNAL_FIELDS = new Set(['supplement', 'workflow', 'policy', 'department', 'exemption', 'refs'])
 
 /** Machine values kept in text fields (file names, keys, URLs, codecs, caption files), at any level: not words. */
-const NOISE_FIELDS = new Set(['key', 'images', 'photo', 'filename', 'mimeType', 'url', 'thumbnailURL', 'externalUrl', 'vtt', 'probe', 'derivatives', 'posterSource', 'language'])
+const NOISE_FIELDS = new Set([
+  'key',
+  'images',
+  'photo',
+  'filename',
+  'mimeType',
+  'url',
+  'thumbnailURL',
+  'externalUrl',
+  'vtt',
+  'probe',
+  'derivatives',
+  'posterSource',
+  'language',
+])
 
 /**
  * The plain text of every text, textarea and rich-text field of a member document, walking groups, arrays, blocks
@@ -76,7 +89,8 @@ function memberText(fields: Field[], data: Record<string, unknown> | undefined, 
   const top = skip !== ''
   for (const field of fields) {
     const named = 'name' in field ? field.name : undefined
-    if (named && ((top && (named === skip || INTERNAL_FIELDS.has(named))) || NOISE_FIELDS.has(named) || /Reason$|Basis$/.test(named))) continue
+    if (named && ((top && (named === skip || INTERNAL_FIELDS.has(named))) || NOISE_FIELDS.has(named) || /Reason$|Basis$/.test(named)))
+      continue
     if ('access' in field && field.access?.read) continue
     if (field.admin && 'hidden' in field.admin && field.admin.hidden) continue
     const value = named ? data[named] : data
@@ -222,7 +236,13 @@ async function membersOf(payload: Payload, policies: Policy[], names: Department
 
 /** Department names by id, for the organ field and facet labels. */
 export async function loadDepartmentNames(payload: Payload): Promise<DepartmentNames> {
-  const { docs } = await payload.find({ collection: 'departments', depth: 0, pagination: false, overrideAccess: true, select: { name: true } })
+  const { docs } = await payload.find({
+    collection: 'departments',
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { name: true },
+  })
   return new Map(docs.map((d) => [String(d.id), d.name]))
 }
 
@@ -241,7 +261,14 @@ export async function* allPublicDocs(
   onProgress?.(0, total)
   let done = 0
   for (let page = 1; ; page += 1) {
-    const { docs, hasNextPage } = await payload.find({ collection: POLICY_COLLECTION, where, sort: 'id', page, limit: PAGE, ...POLICY_AS_PUBLIC })
+    const { docs, hasNextPage } = await payload.find({
+      collection: POLICY_COLLECTION,
+      where,
+      sort: 'id',
+      page,
+      limit: PAGE,
+      ...POLICY_AS_PUBLIC,
+    })
     const policies = docs.filter(isPublicPolicy)
     yield [...policies.map((p) => policyDoc(p, names)), ...(await membersOf(payload, policies, names))]
     done += docs.length

@@ -19,7 +19,13 @@ export async function recordZeroResult(payload: Payload, normalizedQuery: string
   if (!query) return
   const now = new Date().toISOString()
   const increment = async (): Promise<boolean> => {
-    const { docs } = await payload.find({ collection: SEARCH_MISSES, where: { query: { equals: query } }, limit: 1, depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: SEARCH_MISSES,
+      where: { query: { equals: query } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
     const row = docs[0]
     if (!row) return false
     await payload.update({

@@ -7,16 +7,7 @@ import type { Consultation, Interpretation, Policy } from '../../payload-types'
  */
 
 /** Keys of `DEMO_DEPARTMENTS` in `./organisation`. */
-export type DemoDepartmentKey =
-  | 'finance'
-  | 'guiyang'
-  | 'health'
-  | 'housing'
-  | 'liuzhi'
-  | 'nanming'
-  | 'office'
-  | 'province'
-  | 'water'
+export type DemoDepartmentKey = 'finance' | 'guiyang' | 'health' | 'housing' | 'liuzhi' | 'nanming' | 'office' | 'province' | 'water'
 
 export type DemoInterpretation = {
   title: string
@@ -66,14 +57,7 @@ export type DemoPackage = {
   stage?: DemoStage
 }
 
-export type DemoStage =
-  | 'confidentiality-passed'
-  | 'content-passed'
-  | 'released'
-  | 'scheduled'
-  | 'signed'
-  | 'submitted'
-  | 'withdrawn'
+export type DemoStage = 'confidentiality-passed' | 'content-passed' | 'released' | 'scheduled' | 'signed' | 'submitted' | 'withdrawn'
 
 const FINANCE_POST = '贵州省财政厅农业农村处（贵阳市南明区遵义路××号，邮编550002），信封请注明“征求意见”'
 const HOUSING_POST = '贵州省住房和城乡建设厅住房保障处（贵阳市观山湖区××路××号，邮编550081），信封请注明“征求意见”'
@@ -141,8 +125,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
             '种植业：各级财政合计补贴保费的75%，个人自缴不超过25%；养殖业：各级财政合计补贴70%，个人自缴不超过30%；茶叶、食用菌、中药材等省级特色品种：省县两级财政合计补贴不低于50%。深度贫困县县级补贴部分由省级财政承担。',
           process:
             '1. 向村委会或乡镇农业服务中心了解当年承保品种和费率；2. 与承保机构签订保险合同，缴纳自缴部分保费；3. 承保机构在村公示栏公示分户投保清单（不少于5天）；4. 财政部门按承保情况直接向承保机构拨付补贴，农户无需另行申请；5. 受灾后48小时内向承保机构报案，理赔款直接打入惠农“一卡通”。',
-          basis:
-            '《农业保险条例》；《中央财政农业保险保险费补贴管理办法》；《贵州省农业保险保费补贴管理办法》（黔财农〔2020〕15号）。',
+          basis: '《农业保险条例》；《中央财政农业保险保险费补贴管理办法》；《贵州省农业保险保费补贴管理办法》（黔财农〔2020〕15号）。',
         },
       },
       {
@@ -208,8 +191,7 @@ export const DEMO_PACKAGES: DemoPackage[] = [
             '当年涉农贷款平均余额同比增长超过13%的部分，按不超过2%给予奖励；存贷比低于50%，或不良贷款率同比上升且高于3%的，当年不予奖励。',
           process:
             '1. 次年一季度内向所在县级财政部门提交申报表和涉农贷款统计资料；2. 县级财政会同人民银行县（市）支行、银保监部门审核；3. 市州财政部门复核汇总后报省财政厅；4. 省财政厅审核确认并在门户网站公示；5. 公示无异议后拨付奖励资金。',
-          basis:
-            '普惠金融发展专项资金管理有关规定；《贵州省县域金融机构涉农贷款增量奖励资金管理办法》（黔财农〔2019〕28号）。',
+          basis: '普惠金融发展专项资金管理有关规定；《贵州省县域金融机构涉农贷款增量奖励资金管理办法》（黔财农〔2019〕28号）。',
         },
       },
       {
@@ -251,12 +233,10 @@ export const DEMO_PACKAGES: DemoPackage[] = [
         card: {
           beneficiaries:
             '住房经鉴定为C级或D级危房的农村易返贫致贫户、农村低保户、农村分散供养特困人员，以及因病因灾因意外事故刚性支出较大、基本生活严重困难的家庭。',
-          standard:
-            '整体拆除重建：户均补助不低于2万元；加固改造：户均补助不低于1万元。具体标准以县级公布为准。',
+          standard: '整体拆除重建：户均补助不低于2万元；加固改造：户均补助不低于1万元。具体标准以县级公布为准。',
           process:
             '1. 农户向村委会提出书面申请；2. 村民代表会议评议并在村内公示；3. 乡镇审核、组织房屋危险性鉴定；4. 县级住房城乡建设、财政部门审批并公示（不少于7天）；5. 开工改造；6. 竣工验收合格后，补助资金通过“一卡通”直接打到户。',
-          basis:
-            '《中央财政农村危房改造补助资金管理办法》；《关于做好2021年农村危房改造补助资金管理工作的通知》（黔财农〔2021〕9号）。',
+          basis: '《中央财政农村危房改造补助资金管理办法》；《关于做好2021年农村危房改造补助资金管理工作的通知》（黔财农〔2021〕9号）。',
         },
       },
       {
@@ -314,14 +294,12 @@ export const DEMO_PACKAGES: DemoPackage[] = [
         form: 'card',
         author: '贵州省财政厅',
         card: {
-          beneficiaries:
-            '居住在深山区、石山区等生存条件恶劣地区，经县级人民政府审定纳入扶贫生态移民搬迁计划的农户，重点是建档立卡贫困户。',
+          beneficiaries: '居住在深山区、石山区等生存条件恶劣地区，经县级人民政府审定纳入扶贫生态移民搬迁计划的农户，重点是建档立卡贫困户。',
           standard:
             '建房补助人均2万元；建档立卡贫困户人均自筹不超过2000元、户自筹不超过1万元；集中安置住房人均建筑面积不超过25平方米；自愿拆除旧房并复垦复绿的另给予奖励。',
           process:
             '1. 农户向村委会提出搬迁申请；2. 村、乡两级评议公示；3. 县级人民政府审定纳入搬迁计划；4. 签订搬迁协议和旧房拆除协议；5. 按住房分配方案选房入住；6. 补助资金由县级财政按进度拨付，结果在安置点公示。',
-          basis:
-            '国家和省易地扶贫搬迁有关政策；《贵州省扶贫生态移民工程建房补助资金管理办法》（黔财农〔2019〕41号）。',
+          basis: '国家和省易地扶贫搬迁有关政策；《贵州省扶贫生态移民工程建房补助资金管理办法》（黔财农〔2019〕41号）。',
         },
       },
       {

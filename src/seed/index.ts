@@ -114,7 +114,10 @@ async function walkTo(payload: Payload, org: DemoOrganisation, pkg: DemoPackage,
   const second = pkg.department === 'housing'
   const own = pkg.department === 'finance' || second
   const actor = (role: 'drafter' | 'reviewer' | 'signer') =>
-    createLocalReq({ user: { ...org.users[own ? demoEmail(role, second) : demoEmail('admin', role !== 'drafter')], collection: 'users' } }, payload)
+    createLocalReq(
+      { user: { ...org.users[own ? demoEmail(role, second) : demoEmail('admin', role !== 'drafter')], collection: 'users' } },
+      payload,
+    )
   const step = async (action: PackageAction, role: 'drafter' | 'reviewer' | 'signer', input: ActionInput = {}) => {
     policy = await performAction(await actor(role), policy.id, action, input)
     log(`${ACTIONS[action].label.zh} → ${policy.stage}`)
@@ -163,13 +166,7 @@ function createConsultation(payload: Payload, department: Department, item: Demo
   })
 }
 
-function createPolicy(
-  payload: Payload,
-  org: DemoOrganisation,
-  pkg: DemoPackage,
-  consultation: Consultation | undefined,
-  user: User,
-) {
+function createPolicy(payload: Payload, org: DemoOrganisation, pkg: DemoPackage, consultation: Consultation | undefined, user: User) {
   const data: Omit<RequiredDataFromCollectionSlug<'policies'>, 'stage'> = {
     title: pkg.title,
     documentNumber: pkg.documentNumber,

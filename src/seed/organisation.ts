@@ -58,7 +58,10 @@ export async function seedOrganisation(payload: Payload, log: (line: string) => 
   const [first, second] = [departments[DEMO_DEPARTMENTS[0].key], departments[DEMO_DEPARTMENTS[1].key]]
   const users: Record<string, User> = {}
   for (const { value: role, label } of ROLES) {
-    for (const [department, isSecond] of [[first, false], [second, true]] as const) {
+    for (const [department, isSecond] of [
+      [first, false],
+      [second, true],
+    ] as const) {
       const email = demoEmail(role, isSecond)
       const existing = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0 })
       users[email] =

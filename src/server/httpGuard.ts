@@ -32,7 +32,8 @@ export const FIXED_PATH_METHODS: Record<string, readonly string[]> = {
 }
 
 /** Paths anyone may read from any origin: the public content API and its description. */
-export const isPublicReadPath = (pathname: string) => pathname.startsWith('/api/public/') || pathname === '/api/openapi.json' || pathname === '/api/docs'
+export const isPublicReadPath = (pathname: string) =>
+  pathname.startsWith('/api/public/') || pathname === '/api/openapi.json' || pathname === '/api/docs'
 
 /** The largest body any request may declare: the multipart ceiling (see buildAppConfig's upload limits). */
 export const maxRequestBytes = () => multipartFileLimit() + 1024 * 1024
@@ -51,19 +52,31 @@ type Refusal = { body: string; headers: Record<string, string>; status: number }
 
 const english = (acceptLanguage: string | undefined) => /^\s*en\b/i.test(acceptLanguage ?? '')
 
-function refusal(status: number, acceptLanguage: string | undefined, message: { en: string; zh: string }, hint: { en: string; zh: string }, headers: Record<string, string> = {}): Refusal {
+function refusal(
+  status: number,
+  acceptLanguage: string | undefined,
+  message: { en: string; zh: string },
+  hint: { en: string; zh: string },
+  headers: Record<string, string> = {},
+): Refusal {
   const en = english(acceptLanguage)
   const ruleName = { en: 'request format', zh: '请求格式' }
   const text = en ? `[${ruleName.en}] ${message.en} ${hint.en}` : `【${ruleName.zh}】${message.zh}${hint.zh}`
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-    body: JSON.stringify({ errors: [{ name: 'RuleViolation', message: text, data: { rule: 'request-input', ruleName, hint: en ? hint.en : hint.zh } }] }),
+    body: JSON.stringify({
+      errors: [{ name: 'RuleViolation', message: text, data: { rule: 'request-input', ruleName, hint: en ? hint.en : hint.zh } }],
+    }),
   }
 }
 
 /** What to answer before the framework, or null to let the request through. Pure: tested in tests/edge.test.ts. */
-export function earlyAnswer(request: { headers: Record<string, string | string[] | undefined>; method: string; url: string }): null | Refusal {
+export function earlyAnswer(request: {
+  headers: Record<string, string | string[] | undefined>
+  method: string
+  url: string
+}): null | Refusal {
   const pathname = new URL(request.url, 'http://localhost').pathname
   const language = typeof request.headers['accept-language'] === 'string' ? request.headers['accept-language'] : undefined
   const method = request.method.toUpperCase()
@@ -84,8 +97,14 @@ export function earlyAnswer(request: { headers: Record<string, string | string[]
     return refusal(
       413,
       language,
-      { en: `the request declares ${mib(Number(declared))}; at most ${mib(maxRequestBytes())} are accepted.`, zh: `请求声明的大小为 ${mib(Number(declared))}，超过上限 ${mib(maxRequestBytes())}。` },
-      { en: 'Send smaller files (MEDIA_MAX_IMAGE_MB, MEDIA_MAX_VIDEO_MB).', zh: '请上传更小的文件（上限见 MEDIA_MAX_IMAGE_MB、MEDIA_MAX_VIDEO_MB）。' },
+      {
+        en: `the request declares ${mib(Number(declared))}; at most ${mib(maxRequestBytes())} are accepted.`,
+        zh: `请求声明的大小为 ${mib(Number(declared))}，超过上限 ${mib(maxRequestBytes())}。`,
+      },
+      {
+        en: 'Send smaller files (MEDIA_MAX_IMAGE_MB, MEDIA_MAX_VIDEO_MB).',
+        zh: '请上传更小的文件（上限见 MEDIA_MAX_IMAGE_MB、MEDIA_MAX_VIDEO_MB）。',
+      },
       { connection: 'close' },
     )
   }

@@ -16,7 +16,11 @@ import { projectRoot } from '../paths'
 const envFile = path.join(projectRoot, '.env')
 if (existsSync(envFile)) process.loadEnvFile(envFile)
 const { values } = parseArgs({
-  options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: process.env.PORT ?? '3000' }, push: { type: 'boolean', default: false } },
+  options: {
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    push: { type: 'boolean', default: false },
+  },
 })
 
 // Imported after .env is loaded: the config reads DATABASE_URL and PAYLOAD_SECRET when it is built.

@@ -12,7 +12,15 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 
-import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import {
+  CopyObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3'
 import type { Payload } from 'payload'
 
 import type { S3Settings } from './settings'
@@ -130,7 +138,9 @@ export class S3FileStore implements FileStore {
     return `${this.settings.prefix}${checked(key)}`
   }
   async put(key: string, body: Buffer, options: { contentType?: string } = {}) {
-    await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.key(key), Body: body, ContentType: options.contentType }))
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.key(key), Body: body, ContentType: options.contentType }),
+    )
   }
   async get(key: string) {
     try {
@@ -164,7 +174,10 @@ export class S3FileStore implements FileStore {
       const batch = keys.slice(i, i + 1000)
       if (!batch.length) continue
       await this.client.send(
-        new DeleteObjectsCommand({ Bucket: this.settings.bucket, Delete: { Objects: batch.map((k) => ({ Key: this.key(k) })), Quiet: true } }),
+        new DeleteObjectsCommand({
+          Bucket: this.settings.bucket,
+          Delete: { Objects: batch.map((k) => ({ Key: this.key(k) })), Quiet: true },
+        }),
       )
     }
   }

@@ -29,17 +29,21 @@ export function s3Settings(): null | S3Settings {
   const bucket = value('S3_BUCKET')
   const stray = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PREFIX'].filter((n) => value(n))
   if (!bucket) {
-    if (stray.length) throw new StorageConfigError(`${stray.join(', ')} set without S3_BUCKET: set S3_BUCKET too, or unset them for local media storage.`)
+    if (stray.length)
+      throw new StorageConfigError(`${stray.join(', ')} set without S3_BUCKET: set S3_BUCKET too, or unset them for local media storage.`)
     return null
   }
   const accessKeyId = value('S3_ACCESS_KEY_ID')
   const secretAccessKey = value('S3_SECRET_ACCESS_KEY')
-  if (!accessKeyId !== !secretAccessKey) throw new StorageConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither (SDK default credentials).')
+  if (!accessKeyId !== !secretAccessKey)
+    throw new StorageConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither (SDK default credentials).')
   const endpoint = value('S3_ENDPOINT')
-  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint)) throw new StorageConfigError(`S3_ENDPOINT must be an http(s) URL (got “${endpoint}”).`)
+  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint))
+    throw new StorageConfigError(`S3_ENDPOINT must be an http(s) URL (got “${endpoint}”).`)
   let prefix = (value('S3_PREFIX') ?? '').replace(/^\/+/, '')
   if (prefix && !prefix.endsWith('/')) prefix += '/'
-  if (prefix.split('/').some((part) => part === '..' || part === '.')) throw new StorageConfigError(`S3_PREFIX must not contain . or .. segments (got “${prefix}”).`)
+  if (prefix.split('/').some((part) => part === '..' || part === '.'))
+    throw new StorageConfigError(`S3_PREFIX must not contain . or .. segments (got “${prefix}”).`)
   return {
     bucket,
     endpoint,

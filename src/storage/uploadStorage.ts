@@ -11,7 +11,8 @@ export function uploadPrefix(collection: CollectionConfig, mediaRoot: string): s
   const staticDir = typeof collection.upload === 'object' ? collection.upload.staticDir : undefined
   if (!staticDir) return collection.slug
   const rel = path.relative(mediaRoot, path.resolve(staticDir)).split(path.sep).join('/')
-  if (rel.startsWith('..')) throw new Error(`${collection.slug} stores its files in ${staticDir}, outside the media directory ${mediaRoot}.`)
+  if (rel.startsWith('..'))
+    throw new Error(`${collection.slug} stores its files in ${staticDir}, outside the media directory ${mediaRoot}.`)
   return rel
 }
 

@@ -19,7 +19,13 @@ export const deliverWebhookTask = (): TaskConfig<{ input: { delivery: string }; 
   inputSchema: [{ name: 'delivery', type: 'text', required: true }],
   outputSchema: [{ name: 'status', type: 'number' }],
   handler: async ({ input, req }) => {
-    const delivery = await req.payload.findByID({ collection: 'webhook-deliveries', id: input.delivery, depth: 1, overrideAccess: true, req })
+    const delivery = await req.payload.findByID({
+      collection: 'webhook-deliveries',
+      id: input.delivery,
+      depth: 1,
+      overrideAccess: true,
+      req,
+    })
     const hook = delivery.webhook
     if (!hook || typeof hook !== 'object' || !hook.active) return { output: { status: 0 } }
     const body = JSON.stringify({ id: String(delivery.id), ...(delivery.payload as object) })

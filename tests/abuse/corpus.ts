@@ -106,7 +106,8 @@ export function resolve(value: unknown, fixtures: Fixtures): unknown {
       return generate(...((resolve(record.args ?? [], fixtures) as unknown[]) ?? []))
     }
     const out: Record<string, unknown> = {}
-    for (const key of Object.keys(record)) Object.defineProperty(out, key, { value: resolve(record[key], fixtures), enumerable: true, writable: true, configurable: true })
+    for (const key of Object.keys(record))
+      Object.defineProperty(out, key, { value: resolve(record[key], fixtures), enumerable: true, writable: true, configurable: true })
     return out
   }
   return value
@@ -117,7 +118,8 @@ function build(spec: Built, fixtures: Fixtures): Record<string, unknown> {
   if (!builder) throw new Error(`unknown body builder ${spec.from}`)
   const out = builder(fixtures)
   const changes = (resolve(spec.with ?? {}, fixtures) ?? {}) as Record<string, unknown>
-  for (const key of Object.keys(changes)) Object.defineProperty(out, key, { value: changes[key], enumerable: true, writable: true, configurable: true })
+  for (const key of Object.keys(changes))
+    Object.defineProperty(out, key, { value: changes[key], enumerable: true, writable: true, configurable: true })
   return out
 }
 
@@ -137,7 +139,9 @@ export async function requestOf(c: AbuseCase, fixtures: Fixtures): Promise<{ opt
   const path = String(fill(c.path, fixtures))
   const headers = { ...c.headers }
   if (c.raw) {
-    const text = c.raw.generator ? RAW_GENERATORS[c.raw.generator](fixtures, ...((c.raw.args as unknown[]) ?? [])) : String(c.raw.text ?? '')
+    const text = c.raw.generator
+      ? RAW_GENERATORS[c.raw.generator](fixtures, ...((c.raw.args as unknown[]) ?? []))
+      : String(c.raw.text ?? '')
     return { path, options: { rawBody: text, headers: { ...headers, 'content-type': c.raw.contentType } } }
   }
   if (c.multipart) {
@@ -189,7 +193,9 @@ const stable = (value: unknown): unknown =>
 
 const digest = (docs: unknown[]) =>
   createHash('sha256')
-    .update(JSON.stringify(stable([...docs].sort((a, b) => String((a as { id: unknown }).id).localeCompare(String((b as { id: unknown }).id))))))
+    .update(
+      JSON.stringify(stable([...docs].sort((a, b) => String((a as { id: unknown }).id).localeCompare(String((b as { id: unknown }).id))))),
+    )
     .digest('hex')
     .slice(0, 16)
 
@@ -207,7 +213,13 @@ export async function snapshot(payload: Payload, mediaDir: string): Promise<Snap
     const { docs } = await payload.find({ collection: slug, depth: 0, pagination: false, overrideAccess: true, showHiddenFields: true })
     collections[slug] = `${docs.length}:${digest(docs)}`
     if (config.versions) {
-      const versions = await payload.findVersions({ collection: slug, depth: 0, pagination: false, overrideAccess: true, showHiddenFields: true })
+      const versions = await payload.findVersions({
+        collection: slug,
+        depth: 0,
+        pagination: false,
+        overrideAccess: true,
+        showHiddenFields: true,
+      })
       collections[`${slug} (versions)`] = `${versions.docs.length}:${digest(versions.docs)}`
     }
   }
@@ -220,7 +232,9 @@ export async function snapshot(payload: Payload, mediaDir: string): Promise<Snap
 
 /** The elements the rich-text converter, the search highlighter and the feeds legitimately emit. */
 const SAFE_TAGS = new Set(
-  'a blockquote br code div em h1 h2 h3 h4 h5 h6 hr input label li ol p picture source span strong sub sup table tbody td th thead tr ul img'.split(' '),
+  'a blockquote br code div em h1 h2 h3 h4 h5 h6 hr input label li ol p picture source span strong sub sup table tbody td th thead tr ul img'.split(
+    ' ',
+  ),
 )
 
 /** The first piece of executable markup in an HTML fragment, or null. */

@@ -67,7 +67,8 @@ const CONTENT_TYPES =
 
 /** A PDF whose catalog is in a compressed object stream, with an OpenAction running JavaScript. */
 function pdfWithHiddenScript(): Buffer {
-  const objects = '1 0 obj<</Type/Catalog/Pages 2 0 R/OpenAction 3 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj 3 0 obj<</S/JavaScript/JS(app.alert(1))>>endobj'
+  const objects =
+    '1 0 obj<</Type/Catalog/Pages 2 0 R/OpenAction 3 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj 3 0 obj<</S/JavaScript/JS(app.alert(1))>>endobj'
   const packed = deflateSync(Buffer.from(objects))
   return Buffer.concat([
     Buffer.from(`%PDF-1.5\n4 0 obj\n<</Type/ObjStm/N 3/First 0/Filter/FlateDecode/Length ${packed.length}>>\nstream\n`, 'latin1'),
@@ -108,7 +109,13 @@ export const FILE_GENERATORS: Record<string, (...args: any[]) => Buffer | Promis
         ? Buffer.from('<html><body><script>alert(document.domain)</script></body></html>')
         : zip([{ name: 'payload.js', data: Buffer.from('alert(1)') }]),
     ]),
-  webpPolyglot: async () => Buffer.concat([await sharp(await makeImage(120, 80)).webp().toBuffer(), Buffer.from('<script>alert(1)</script>')]),
+  webpPolyglot: async () =>
+    Buffer.concat([
+      await sharp(await makeImage(120, 80))
+        .webp()
+        .toBuffer(),
+      Buffer.from('<script>alert(1)</script>'),
+    ]),
   svgBillionLaughs,
   /** A .docx-shaped ZIP whose one entry expands to `mib` MiB of zeros. */
   docxBomb: (mib: number) =>
@@ -188,7 +195,12 @@ export const BODY_BUILDERS: Record<string, (f: Fixtures) => Record<string, unkno
   policy: (f) => policyData(deptA(f)),
   /** A valid text interpretation of the drafting policy of department A. */
   interpretation: (f) => interpretationData(f.draftA, { title: '解读：测试政策' }),
-  consultation: () => ({ title: '征求意见公告（测试）', announced: false, opensAt: '2020-01-02T00:00:00.000Z', closesAt: '2020-02-01T00:00:00.000Z' }),
+  consultation: () => ({
+    title: '征求意见公告（测试）',
+    announced: false,
+    opensAt: '2020-01-02T00:00:00.000Z',
+    closesAt: '2020-02-01T00:00:00.000Z',
+  }),
   infographic: (f) => ({ title: '一图读懂（测试）', policy: f.draftA, alt: '测试长图', textAlternative: '一、测试内容' }),
   video: (f) => ({ title: '视频解读（测试）', policy: f.draftA, transcript: '各位网友大家好。' }),
   user: (f) => ({ email: 'abuse@demo.gov.cn', password: 'demo1234', roles: ['viewer'], department: f.deptA }),

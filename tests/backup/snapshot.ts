@@ -51,7 +51,9 @@ export async function snapshotDatabase(payload: Payload, rename?: (text: string)
     out[collection] = Object.fromEntries(docs.map((d) => [normalise(d.id, rename) as string, normalise(d, rename)]))
     if (config.versions) {
       const versions = await payload.findVersions(common)
-      out[`${collection}:versions`] = Object.fromEntries(versions.docs.map((d) => [normalise(d.id, rename) as string, normalise(d, rename)]))
+      out[`${collection}:versions`] = Object.fromEntries(
+        versions.docs.map((d) => [normalise(d.id, rename) as string, normalise(d, rename)]),
+      )
     }
   }
   return out
@@ -67,7 +69,10 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
     for (const entry of await fs.readdir(d, { withFileTypes: true }).catch(() => [])) {
       const p = path.join(d, entry.name)
       if (entry.isDirectory()) await walk(p)
-      else out[path.relative(dir, p).split(path.sep).join('/')] = createHash('sha256').update(await fs.readFile(p)).digest('hex')
+      else
+        out[path.relative(dir, p).split(path.sep).join('/')] = createHash('sha256')
+          .update(await fs.readFile(p))
+          .digest('hex')
     }
   }
   await walk(dir)
@@ -95,6 +100,9 @@ export function firstDifference(a: Snapshot, b: Snapshot): null | string {
 /** Every file of a file store (local or S3) with its SHA-256, keyed by store key. */
 export async function hashStore(store: FileStore): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
-  for (const key of await store.list()) out[key] = createHash('sha256').update((await store.get(key))!).digest('hex')
+  for (const key of await store.list())
+    out[key] = createHash('sha256')
+      .update((await store.get(key))!)
+      .digest('hex')
   return out
 }

@@ -46,7 +46,16 @@ export function serverCommand(): ServerCommand {
   const outfile = path.join(root, '.cache', `crash-server-${process.pid}.mjs`)
   const built = spawnSync(
     esbuild,
-    [ENTRY, '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outfile=${outfile}`, '--log-level=error'],
+    [
+      ENTRY,
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--target=node20',
+      '--packages=external',
+      `--outfile=${outfile}`,
+      '--log-level=error',
+    ],
     { cwd: root, encoding: 'utf8' },
   )
   if (built.status !== 0) {
@@ -61,7 +70,11 @@ export function serverCommand(): ServerCommand {
 /** Spawns a server process on this test file's database (DATABASE_URL etc. are inherited), as a standby. */
 export function spawnStandby(command: ServerCommand): Standby {
   // NODE_OPTIONS of jest (--experimental-vm-modules) are not for the server.
-  const child = spawn(process.execPath, command.args, { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, command.args, {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: '' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
   let out = ''
   let err = ''
   const exited = new Promise<void>((done) => child.once('exit', () => done()))

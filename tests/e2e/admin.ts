@@ -67,15 +67,22 @@ export async function typeRichText(page: Page, field: string, paragraphs: string
     if (index > 0) await page.keyboard.press('Enter')
     await page.keyboard.insertText(paragraph)
   }
-  await waitUntil(`the ${field} editor to hold the text`, () => editor.innerText(), (text) => text.includes(paragraphs[0]))
+  await waitUntil(
+    `the ${field} editor to hold the text`,
+    () => editor.innerText(),
+    (text) => text.includes(paragraphs[0]),
+  )
 }
 
 /** Saves the document and waits until the admin is on its edit view; returns the document's id. */
 export async function saveNew(page: Page, collection: string): Promise<string> {
   await page.locator('#action-save').click()
-  await page.waitForURL((url) => new RegExp(`/admin/collections/${collection}/[^/]+$`).test(url.pathname) && !url.pathname.endsWith('/create'), {
-    timeout: 30_000,
-  })
+  await page.waitForURL(
+    (url) => new RegExp(`/admin/collections/${collection}/[^/]+$`).test(url.pathname) && !url.pathname.endsWith('/create'),
+    {
+      timeout: 30_000,
+    },
+  )
   return new URL(page.url()).pathname.split('/').pop() as string
 }
 
@@ -90,7 +97,12 @@ export async function panelStage(panel: Locator): Promise<string> {
 }
 
 export async function waitForStage(panel: Locator, stage: string): Promise<void> {
-  await waitUntil(`the 审签发布 panel to show stage “${stage}”`, () => panelStage(panel), (seen) => seen === stage, 30_000)
+  await waitUntil(
+    `the 审签发布 panel to show stage “${stage}”`,
+    () => panelStage(panel),
+    (seen) => seen === stage,
+    30_000,
+  )
 }
 
 /** Clicks a step's button in the panel once it is enabled, then waits for the server's toast and the new stage. */
@@ -101,7 +113,12 @@ export async function runStep(page: Page, button: string, nextStage: string): Pr
   await target.click()
   await waitForStage(panel, nextStage)
   // The form's own 流程状态 field follows the step too (the panel reloads the form after a step).
-  await waitUntil(`the 流程状态 field to show “${nextStage}”`, () => page.locator('#field-stage').innerText(), (seen) => seen.includes(nextStage), 30_000)
+  await waitUntil(
+    `the 流程状态 field to show “${nextStage}”`,
+    () => page.locator('#field-stage').innerText(),
+    (seen) => seen.includes(nextStage),
+    30_000,
+  )
 }
 
 /** What the page says: toasts, field errors, alerts (also a success toast); for failure reports. */

@@ -27,8 +27,8 @@ export function requireBuild(): void {
   }
   // A stale build tests old code: say so loudly but go on (rebuilding is the caller's decision).
   const builtAt = statSync(buildId).mtimeMs
-  const newer = ['src', 'collections', 'migrations', 'payload.config.ts', 'next.config.mjs'].find((entry) =>
-    newestMtime(path.join(root, entry)) > builtAt,
+  const newer = ['src', 'collections', 'migrations', 'payload.config.ts', 'next.config.mjs'].find(
+    (entry) => newestMtime(path.join(root, entry)) > builtAt,
   )
   if (newer) console.warn(`e2e: warning: ${newer} changed after the last \`next build\`; the test runs the older build.`)
 }
@@ -65,9 +65,7 @@ function run(command: string, args: string[], env: Env, label: string): Promise<
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${label} exited with ${code}:\n${output.slice(-3000)}`)),
-    )
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${label} exited with ${code}:\n${output.slice(-3000)}`))))
   })
 }
 
@@ -103,8 +101,15 @@ export async function startServer(): Promise<E2EServer> {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   // Colour codes stripped: the tail goes into failure messages.
-  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
-  const collect = (chunk: Buffer) => logFile.push(...chunk.toString().replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter(Boolean))
+  const collect = (chunk: Buffer) =>
+    logFile.push(
+      ...chunk
+        .toString()
+        // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split('\n')
+        .filter(Boolean),
+    )
   server.stdout?.on('data', collect)
   server.stderr?.on('data', collect)
   let exited: null | number | string = null

@@ -12,7 +12,19 @@ import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { type APIRequestContext, type Browser, chromium, type Page, request as playwrightRequest } from 'playwright-core'
 
-import { chooseOption, DEMO_PASSWORD, login, logout, runStep, saveNew, typeRichText, visibleErrors, waitForStage, waitUntil, workflowPanel } from './admin'
+import {
+  chooseOption,
+  DEMO_PASSWORD,
+  login,
+  logout,
+  runStep,
+  saveNew,
+  typeRichText,
+  visibleErrors,
+  waitForStage,
+  waitUntil,
+  workflowPanel,
+} from './admin'
 import { buildId, root, startServer, type E2EServer } from './server'
 
 const SHOTS = path.join(root, 'test-results', 'e2e')
@@ -50,7 +62,10 @@ let releasedBefore: null | { department: number; overall: number } = null
 /** One step of the walk: numbered screenshot after it, or failure screenshot, visible errors and server log. */
 function step(name: string, body: () => Promise<void>, options: { screenshot?: boolean; skip?: () => false | string } = {}): void {
   const number = String(++stepNo).padStart(2, '0')
-  const slug = `${number}-${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}`
+  const slug = `${number}-${name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()}`
   void test(`${number} ${name}`, { timeout: 90_000 }, async (t) => {
     if (broken) return t.skip(`skipped: step “${broken}” failed`)
     const skip = options.skip?.()
@@ -92,7 +107,8 @@ type Released = { department: number; overall: number }
 /** Released counts from GET /api/compliance (src/compliance/types.ts: `overall`, `departments[].figures`). */
 async function releasedFromApi(request: APIRequestContext): Promise<Released> {
   const res = await request.get(`${server.baseURL}/api/compliance`)
-  if (res.status() === 404) throw new Error('GET /api/compliance answers 404: the build in .next predates the compliance dashboard; run `npx next build`')
+  if (res.status() === 404)
+    throw new Error('GET /api/compliance answers 404: the build in .next predates the compliance dashboard; run `npx next build`')
   assert.equal(res.status(), 200, `GET /api/compliance: ${res.status()} ${(await res.text()).slice(0, 300)}`)
   const report = (await res.json()) as { departments: { figures: { released: number }; id: string }[]; overall: { released: number } }
   // A department without activity has no row yet: it counts 0.
@@ -160,7 +176,11 @@ void describe('package workflow in the admin (headless Chromium)', { concurrency
     const panel = workflowPanel(page)
     await waitForStage(panel, '起草中')
     // 双关联: without an interpretation the panel names the rule and 提交审核 stays disabled.
-    await waitUntil('the panel to name the missing interpretation', () => panel.innerText(), (text) => text.includes('双关联'))
+    await waitUntil(
+      'the panel to name the missing interpretation',
+      () => panel.innerText(),
+      (text) => text.includes('双关联'),
+    )
     assert.equal(await panel.getByRole('button', { name: '提交审核', exact: true }).isEnabled(), false)
     assert.match(await page.locator('#field-indexNumber').inputValue(), /\S/, 'index number generated on save')
   })
@@ -177,10 +197,16 @@ void describe('package workflow in the admin (headless Chromium)', { concurrency
   step('drafter submits the package (提交审核)', async () => {
     await openPolicy()
     const panel = workflowPanel(page)
-    await waitUntil('the interpretation to be listed on the policy', () => page.locator('#field-interpretations').innerText(), (t) =>
-      t.includes(INTERPRETATION.title),
+    await waitUntil(
+      'the interpretation to be listed on the policy',
+      () => page.locator('#field-interpretations').innerText(),
+      (t) => t.includes(INTERPRETATION.title),
     )
-    await waitUntil('nothing to block submission', () => panel.innerText(), (text) => !text.includes('提交前须解决'))
+    await waitUntil(
+      'nothing to block submission',
+      () => panel.innerText(),
+      (text) => !text.includes('提交前须解决'),
+    )
     await runStep(page, '提交审核', '已提交')
   })
 
@@ -201,7 +227,11 @@ void describe('package workflow in the admin (headless Chromium)', { concurrency
     const number = panel.getByPlaceholder('发文字号')
     if (await number.isVisible()) await number.fill(POLICY.documentNumber)
     await runStep(page, '签发', '已签发')
-    await waitUntil('the release deadline to show', () => panel.innerText(), (text) => text.includes('发布时限'))
+    await waitUntil(
+      'the release deadline to show',
+      () => panel.innerText(),
+      (text) => text.includes('发布时限'),
+    )
   })
 
   step(
@@ -230,7 +260,10 @@ void describe('package workflow in the admin (headless Chromium)', { concurrency
     const res = await page.request.get(`${server.baseURL}/api/public/policies/${policyId}`)
     assert.equal(res.status(), 200, `anonymous GET /api/public/policies/${policyId}`)
     const bundle = JSON.stringify(await res.json())
-    assert.ok(bundle.includes(POLICY.documentNumber) && bundle.includes(INTERPRETATION.title), 'bundle holds the policy and its interpretation')
+    assert.ok(
+      bundle.includes(POLICY.documentNumber) && bundle.includes(INTERPRETATION.title),
+      'bundle holds the policy and its interpretation',
+    )
     await page.goto(`${server.baseURL}/api/public/policies/${policyId}`) // for the screenshot
   })
 
@@ -242,7 +275,11 @@ void describe('package workflow in the admin (headless Chromium)', { concurrency
       const shown = await releasedOnDashboard(page)
       const api = await releasedFromApi(page.request) // the browser's session
       assert.deepEqual(shown, api, 'the dashboard shows what GET /api/compliance answers')
-      assert.deepEqual(api, { overall: releasedBefore.overall + 1, department: releasedBefore.department + 1 }, 'released counts went up by one')
+      assert.deepEqual(
+        api,
+        { overall: releasedBefore.overall + 1, department: releasedBefore.department + 1 },
+        'released counts went up by one',
+      )
     },
     { skip: () => !dashboardInSource() && DASHBOARD_SKIP },
   )

@@ -12,10 +12,7 @@ export const lane = process.env.TEST_DB === 'mongo' ? 'mongo' : 'sqlite'
 export function testConfig() {
   return buildAppConfig({
     databaseUrl: process.env.DATABASE_URL,
-    database:
-      lane === 'mongo'
-        ? { mongo: { useJoinAggregations: false, disableIndexHints: true } }
-        : { sqlitePush: true },
+    database: lane === 'mongo' ? { mongo: { useJoinAggregations: false, disableIndexHints: true } } : { sqlitePush: true },
   })
 }
 
@@ -46,8 +43,7 @@ export function restClient(config: ReturnType<typeof testConfig>) {
       body = JSON.stringify(options.body)
     }
     const request = new Request(`http://localhost:3000/api${path}`, { method, headers, body })
-    const response =
-      path === '/graphql' ? await GRAPHQL_POST(config)(request) : await handleEndpoints({ config, request })
+    const response = path === '/graphql' ? await GRAPHQL_POST(config)(request) : await handleEndpoints({ config, request })
     const text = await response.text()
     let parsed: unknown = text
     try {

@@ -167,11 +167,7 @@ function spawnAndWaitReady(bin: string, port: number, dataDir: string): Promise<
     const verbose = !!process.env.FERRETDB_VERBOSE
     // stdin stays an open pipe: with -exit-on-stdin-eof the server shuts itself
     // down if this process dies without calling stop() (pipe gets closed).
-    const child = spawn(
-      bin,
-      ['-listen', `127.0.0.1:${port}`, '-dir', dataDir, '-exit-on-stdin-eof'],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
-    )
+    const child = spawn(bin, ['-listen', `127.0.0.1:${port}`, '-dir', dataDir, '-exit-on-stdin-eof'], { stdio: ['pipe', 'pipe', 'pipe'] })
     liveChildren.add(child)
     child.once('exit', () => liveChildren.delete(child))
     installExitHook()

@@ -47,7 +47,8 @@ export type SeaweedFSHandle = { env: S3Env; pid: number; stop: () => Promise<voi
 /** The `weed` binary: SEAWEEDFS_BIN, or build.sh's cached build (built on first use). */
 export function ensureWeedBinary(): Promise<string> {
   const override = process.env.SEAWEEDFS_BIN
-  if (override) return existsSync(override) ? Promise.resolve(override) : Promise.reject(new Error(`SEAWEEDFS_BIN=${override} does not exist`))
+  if (override)
+    return existsSync(override) ? Promise.resolve(override) : Promise.reject(new Error(`SEAWEEDFS_BIN=${override} does not exist`))
   return new Promise((resolve, reject) => {
     const child = spawn('bash', [BUILD_SCRIPT], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
     let stdout = ''
@@ -122,7 +123,9 @@ export async function startSeaweedFS(options: { bucket?: string } = {}): Promise
   }
   const config = path.join(dir, 's3.json')
   await writeFile(config, JSON.stringify(identities), { mode: 0o600 })
-  const [master, masterGrpc, volume, volumeGrpc, filer, filerGrpc, s3, s3Grpc] = await Promise.all(Array.from({ length: 8 }, () => getFreePort()))
+  const [master, masterGrpc, volume, volumeGrpc, filer, filerGrpc, s3, s3Grpc] = await Promise.all(
+    Array.from({ length: 8 }, () => getFreePort()),
+  )
   const args = [
     'server',
     '-ip=127.0.0.1',
@@ -162,7 +165,12 @@ export async function startSeaweedFS(options: { bucket?: string } = {}): Promise
   child.stderr!.on('data', onLog)
 
   const endpoint = `http://127.0.0.1:${s3}`
-  const admin = new S3Client({ endpoint, region: REGION, forcePathStyle: true, credentials: { accessKeyId: adminKeys.accessKey, secretAccessKey: adminKeys.secretKey } })
+  const admin = new S3Client({
+    endpoint,
+    region: REGION,
+    forcePathStyle: true,
+    credentials: { accessKeyId: adminKeys.accessKey, secretAccessKey: adminKeys.secretKey },
+  })
   let stopping: Promise<void> | undefined
   const stop = () =>
     (stopping ??= (async () => {

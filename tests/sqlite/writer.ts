@@ -18,9 +18,15 @@ process.stdout.write('ready\n')
 await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()))
 
 if (holdMs > 0) {
-  const client = (payload.db as unknown as { client: { transaction: (mode: string) => Promise<{ commit: () => Promise<void>; execute: (sql: string) => Promise<unknown> }> } }).client
+  const client = (
+    payload.db as unknown as {
+      client: { transaction: (mode: string) => Promise<{ commit: () => Promise<void>; execute: (sql: string) => Promise<unknown> }> }
+    }
+  ).client
   const tx = await client.transaction('write')
-  await tx.execute(`INSERT INTO search_misses (query, count, updated_at, created_at) VALUES ('${tag}-held', 1, datetime('now'), datetime('now'))`)
+  await tx.execute(
+    `INSERT INTO search_misses (query, count, updated_at, created_at) VALUES ('${tag}-held', 1, datetime('now'), datetime('now'))`,
+  )
   process.stdout.write('holding\n')
   await new Promise((resolve) => setTimeout(resolve, holdMs))
   await tx.commit()

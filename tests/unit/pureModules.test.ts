@@ -35,7 +35,12 @@ describe('search query parser', () => {
     })
     const parsed = parseQuery(index, '黔府发[2020]1号 农业保险')
     expect(parsed.groups[0]).toMatchObject({ exact: '黔府发〔2020〕1号' })
-    expect(parsed.groups.slice(1).map((g) => g.text).join('')).toContain('农业')
+    expect(
+      parsed.groups
+        .slice(1)
+        .map((g) => g.text)
+        .join(''),
+    ).toContain('农业')
     expect(parseQuery(index, '黔府发〔2021〕9号').groups[0].exact).toBeUndefined()
   })
 })
@@ -65,8 +70,15 @@ describe('compliance report (a replay of the trail)', () => {
       entry('approve', '2025-03-03T03:00:00.000Z', { toStage: 'confidentiality-passed' }),
       entry('approve', '2025-03-03T04:00:00.000Z', { toStage: 'content-passed' }),
       // Signed Monday 3 March 2025: three working days end Thursday 6 March (CST).
-      entry('sign', '2025-03-03T05:00:00.000Z', { toStage: 'signed', details: { disclosure: 'proactive', releaseDeadline: '2025-03-06T15:59:59.999Z' } }),
-      entry('release', releaseAt, { ...member, toStage: 'released', details: { disclosure: 'proactive', exemption: { interpretation: false, consultation: false } } }),
+      entry('sign', '2025-03-03T05:00:00.000Z', {
+        toStage: 'signed',
+        details: { disclosure: 'proactive', releaseDeadline: '2025-03-06T15:59:59.999Z' },
+      }),
+      entry('release', releaseAt, {
+        ...member,
+        toStage: 'released',
+        details: { disclosure: 'proactive', exemption: { interpretation: false, consultation: false } },
+      }),
     ]
   }
   test('a package released within the deadline with its interpretation counts in sync and on time', () => {

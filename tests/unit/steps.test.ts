@@ -1,7 +1,17 @@
 import { ACTION_TRAITS, actionsWhere, AUDIT_ACTIONS } from '../../src/events/actions'
 import { followedBy, REACTIONS } from '../../src/events/reactions'
 import { STAGES } from '../../src/lifecycle/stages'
-import { ACTIONS, forwardStep, isOverdueAt, PACKAGE_ACTIONS, PENDING_STAGES, RELEASE_CLOCK_STAGES, TRANSITIONS, transitionBetween, walkTo } from '../../src/lifecycle/steps'
+import {
+  ACTIONS,
+  forwardStep,
+  isOverdueAt,
+  PACKAGE_ACTIONS,
+  PENDING_STAGES,
+  RELEASE_CLOCK_STAGES,
+  TRANSITIONS,
+  transitionBetween,
+  walkTo,
+} from '../../src/lifecycle/steps'
 
 describe('the step table', () => {
   test('every transition joins two known stages and records a stage-moving action', () => {

@@ -61,9 +61,11 @@ export function createContentClient(options: ContentClientOptions) {
     /** The raw openapi-fetch client, for every other operation of the document. */
     raw: client,
     /** Released policies, newest first. */
-    listPolicies: async (query: ListQuery = {}): Promise<PolicyList> => unwrap(await client.GET('/api/public/policies', { params: { query } })),
+    listPolicies: async (query: ListQuery = {}): Promise<PolicyList> =>
+      unwrap(await client.GET('/api/public/policies', { params: { query } })),
     /** The bundle of one released policy, or null. */
-    bundle: async (id: Id): Promise<null | PolicyBundle> => orNull(await client.GET('/api/public/policies/{id}', { params: { path: { id } } })),
+    bundle: async (id: Id): Promise<null | PolicyBundle> =>
+      orNull(await client.GET('/api/public/policies/{id}', { params: { path: { id } } })),
     /** The bundle addressed as documents are cited: by 索引号 or by 发文字号 (exactly one); null when none matches. */
     lookup: async (by: { documentNumber: string } | { indexNumber: string }): Promise<null | PolicyBundle> =>
       orNull(await client.GET('/api/public/lookup', { params: { query: by } })),

@@ -9,9 +9,7 @@ export const checkConsultation: CollectionBeforeChangeHook<Consultation> = ({ da
   const merged = { ...(originalDoc ?? {}), ...data } as Consultation
   const feedback = merged.feedback ?? {}
   const hasFeedback =
-    typeof feedback.receivedCount === 'number' ||
-    typeof feedback.adoptedCount === 'number' ||
-    Boolean(feedback.summary?.trim())
+    typeof feedback.receivedCount === 'number' || typeof feedback.adoptedCount === 'number' || Boolean(feedback.summary?.trim())
   if (hasFeedback && merged.closesAt && new Date(merged.closesAt).getTime() > Date.now()) {
     throw new RuleViolation(req, {
       status: 400,

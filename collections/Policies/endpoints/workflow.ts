@@ -59,7 +59,16 @@ export const workflowActionEndpoint: Endpoint = {
     const action = String(req.routeParams?.action)
     if (!(PACKAGE_ACTIONS as readonly string[]).includes(action)) {
       return Response.json(
-        { errors: [{ message: pick(req, { en: `Unknown action “${action}”; use one of ${PACKAGE_ACTIONS.join(', ')}.`, zh: `未知操作“${action}”，可用：${PACKAGE_ACTIONS.join('、')}。` }) }] },
+        {
+          errors: [
+            {
+              message: pick(req, {
+                en: `Unknown action “${action}”; use one of ${PACKAGE_ACTIONS.join(', ')}.`,
+                zh: `未知操作“${action}”，可用：${PACKAGE_ACTIONS.join('、')}。`,
+              }),
+            },
+          ],
+        },
         { status: 404 },
       )
     }
@@ -68,7 +77,11 @@ export const workflowActionEndpoint: Endpoint = {
     const parsed = body.safeParse(raw.value)
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
-      return badRequest(req, `Invalid body: ${issues}. Allowed: reason, releaseAt, documentNumber.`, `请求参数有误：${issues}。可用字段：reason、releaseAt、documentNumber。`)
+      return badRequest(
+        req,
+        `Invalid body: ${issues}. Allowed: reason, releaseAt, documentNumber.`,
+        `请求参数有误：${issues}。可用字段：reason、releaseAt、documentNumber。`,
+      )
     }
     // `new Date('2020-02-30T09:00')` is 1 March: a past time, which would release at once instead of refusing.
     const when = parsed.data.releaseAt === undefined ? null : dateProblem(parsed.data.releaseAt, SCHEDULE_YEARS)
@@ -78,7 +91,10 @@ export const workflowActionEndpoint: Endpoint = {
         rule: 'release-time',
         ruleName: RULE_NAMES.lifecycle,
         message: { en: `releaseAt: ${when.en}.`, zh: `定时发布时间（releaseAt）：${when.zh}。` },
-        hint: { en: 'Give releaseAt as ISO 8601, e.g. 2026-12-01T09:00:00+08:00, or omit it to release now.', zh: '定时发布时间请使用 ISO 8601 格式（如 2026-12-01T09:00:00+08:00），立即发布则不填。' },
+        hint: {
+          en: 'Give releaseAt as ISO 8601, e.g. 2026-12-01T09:00:00+08:00, or omit it to release now.',
+          zh: '定时发布时间请使用 ISO 8601 格式（如 2026-12-01T09:00:00+08:00），立即发布则不填。',
+        },
       })
     }
     const policy = await performAction(req, String(req.routeParams?.id), action as PackageAction, parsed.data)

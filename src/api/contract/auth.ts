@@ -10,12 +10,22 @@ export const authPaths: PathItems = {
         required: true,
         content: {
           'application/json': {
-            schema: { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email', maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 200 } } },
+            schema: {
+              type: 'object',
+              required: ['email', 'password'],
+              properties: {
+                email: { type: 'string', format: 'email', maxLength: 254 },
+                password: { type: 'string', minLength: 1, maxLength: 200 },
+              },
+            },
           },
         },
       },
       responses: {
-        200: json({ type: 'object', required: ['token', 'user'], properties: { token: str, exp: { type: 'integer' }, user: { type: 'object' } } }, 'Signed in'),
+        200: json(
+          { type: 'object', required: ['token', 'user'], properties: { token: str, exp: { type: 'integer' }, user: { type: 'object' } } },
+          'Signed in',
+        ),
         ...errors([400, 'Missing email or password'], [401, 'Wrong email or password; account locked'], 415),
       },
     },

@@ -11,15 +11,29 @@ export const documentPaths: PathItems = {
       summary: '发文字号 / 令号 check for a document type: valid, which scheme, the canonical form and the problem (any signed-in user)',
       security: signedIn,
       parameters: [
-        query('value', { type: 'string', minLength: 1, maxLength: 100 }, 'The number as typed, e.g. 黔府发〔2026〕3号 or 贵州省人民政府令第195号', true),
-        query('documentType', { enum: DOCUMENT_TYPES.map((t) => t.value) }, 'Document type (decree and regulation take 令号); ordinary scheme when left out'),
+        query(
+          'value',
+          { type: 'string', minLength: 1, maxLength: 100 },
+          'The number as typed, e.g. 黔府发〔2026〕3号 or 贵州省人民政府令第195号',
+          true,
+        ),
+        query(
+          'documentType',
+          { enum: DOCUMENT_TYPES.map((t) => t.value) },
+          'Document type (decree and regulation take 令号); ordinary scheme when left out',
+        ),
       ],
       responses: {
         200: json(
           {
             type: 'object',
             required: ['valid', 'scheme', 'canonical', 'problem'],
-            properties: { valid: { type: 'boolean' }, scheme: { enum: ['document', 'decree'] }, canonical: { type: ['string', 'null'] }, problem },
+            properties: {
+              valid: { type: 'boolean' },
+              scheme: { enum: ['document', 'decree'] },
+              canonical: { type: ['string', 'null'] },
+              problem,
+            },
           },
           'The verdict, with the canonical form when the input is almost right',
         ),
@@ -33,13 +47,21 @@ export const documentPaths: PathItems = {
       summary: '存量文件导入 (admins): the file’s bytes as the body; dryRun=true answers the report, otherwise 202 with a run id to poll',
       security: signedIn,
       parameters: [
-        query('fileName', { type: 'string', pattern: '\\.(csv|xlsx|jsonl)$', maxLength: 200 }, 'Name of the file; its ending picks the format', true),
+        query(
+          'fileName',
+          { type: 'string', pattern: '\\.(csv|xlsx|jsonl)$', maxLength: 200 },
+          'Name of the file; its ending picks the format',
+          true,
+        ),
         query('dryRun', { enum: ['true', 'false'] }, 'Only check and report'),
       ],
       requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
       responses: {
         200: json({ type: 'object' }, 'Dry-run report: rows, created / skipped / failed with row, column and problem'),
-        202: json({ type: 'object', required: ['run', 'status'], properties: { run: str, status: { enum: ['running', 'done', 'failed'] } } }, 'Import started'),
+        202: json(
+          { type: 'object', required: ['run', 'status'], properties: { run: str, status: { enum: ['running', 'done', 'failed'] } } },
+          'Import started',
+        ),
         ...errors([400, 'Unknown format, empty or unreadable file'], 401, [403, 'Not an admin'], [413, 'Over 64 MiB: use npm run import']),
       },
     },

@@ -7,7 +7,16 @@ const multipart = (properties: Record<string, unknown>, required: string[]) => (
 })
 const file = { type: 'string', format: 'binary' }
 const payloadField = (description: string) => ({ type: 'string', description: `JSON object: ${description}` })
-const upload = errors(400, 401, 403, 404, [409, 'Package locked or interview not in that state'], [413, 'File over the limit (MEDIA_MAX_IMAGE_MB / MEDIA_MAX_VIDEO_MB)'], 415, [422, 'File damaged or of the wrong type'])
+const upload = errors(
+  400,
+  401,
+  403,
+  404,
+  [409, 'Package locked or interview not in that state'],
+  [413, 'File over the limit (MEDIA_MAX_IMAGE_MB / MEDIA_MAX_VIDEO_MB)'],
+  415,
+  [422, 'File damaged or of the wrong type'],
+)
 
 /** Media members' own endpoints beyond Payload's CRUD: video poster and captions, interview photos, derived files. */
 export const mediaPaths: PathItems = {
@@ -45,12 +54,22 @@ export const mediaPaths: PathItems = {
         required: true,
         content: {
           'application/json': {
-            schema: { type: 'object', additionalProperties: false, required: ['language', 'vtt'], properties: { language: LANGUAGE, label: { type: 'string', maxLength: 60 }, vtt: { type: 'string', maxLength: 1048576 } } },
+            schema: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['language', 'vtt'],
+              properties: { language: LANGUAGE, label: { type: 'string', maxLength: 60 }, vtt: { type: 'string', maxLength: 1048576 } },
+            },
           },
-          'multipart/form-data': { schema: { type: 'object', required: ['file', '_payload'], properties: { file, _payload: payloadField('{language, label?}') } } },
+          'multipart/form-data': {
+            schema: { type: 'object', required: ['file', '_payload'], properties: { file, _payload: payloadField('{language, label?}') } },
+          },
         },
       },
-      responses: { 200: json({ type: 'object', required: ['doc'], properties: { doc: { type: 'object' } } }, 'The video with its tracks'), ...upload },
+      responses: {
+        200: json({ type: 'object', required: ['doc'], properties: { doc: { type: 'object' } } }, 'The video with its tracks'),
+        ...upload,
+      },
     },
   },
   '/api/videos/{id}/captions/{language}': {
@@ -69,7 +88,13 @@ export const mediaPaths: PathItems = {
       security: signedIn,
       parameters: [pathParam('id', 'Interview id')],
       requestBody: multipart({ file, _payload: payloadField('{alt, caption?}') }, ['file', '_payload']),
-      responses: { 201: json({ type: 'object', required: ['key', 'doc'], properties: { key: str, doc: { type: 'object' } } }, 'The photo’s key and the interview'), ...upload },
+      responses: {
+        201: json(
+          { type: 'object', required: ['key', 'doc'], properties: { key: str, doc: { type: 'object' } } },
+          'The photo’s key and the interview',
+        ),
+        ...upload,
+      },
     },
   },
   '/api/interviews/{id}/export': {
@@ -90,8 +115,23 @@ export const mediaPaths: PathItems = {
       summary: 'upcoming → live → ended (forward only), by the department’s editors',
       security: signedIn,
       parameters: [pathParam('id', 'Interview id')],
-      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', additionalProperties: false, required: ['status'], properties: { status: { enum: ['upcoming', 'live', 'ended'] } } } } } },
-      responses: { 200: json({ type: 'object', required: ['doc'] }, 'The interview'), ...errors(400, 401, 403, 404, [409, 'Not the next status; package locked'], 415) },
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['status'],
+              properties: { status: { enum: ['upcoming', 'live', 'ended'] } },
+            },
+          },
+        },
+      },
+      responses: {
+        200: json({ type: 'object', required: ['doc'] }, 'The interview'),
+        ...errors(400, 401, 403, 404, [409, 'Not the next status; package locked'], 415),
+      },
     },
   },
   '/api/interviews/{id}/segments': {
@@ -113,15 +153,30 @@ export const mediaPaths: PathItems = {
                 role: { enum: ['host', 'guest', 'public'] },
                 text: text(20000),
                 at: { type: 'string', format: 'date-time', description: 'When it was spoken; now when left out' },
-                images: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 40 }, description: 'Photo keys of this interview' },
+                images: {
+                  type: 'array',
+                  maxItems: 20,
+                  items: { type: 'string', maxLength: 40 },
+                  description: 'Photo keys of this interview',
+                },
               },
             },
           },
         },
       },
       responses: {
-        201: json({ type: 'object', required: ['segment', 'lastSeq'], properties: { segment: { type: 'object' }, lastSeq: { type: 'integer' } } }, 'The segment and the new cursor'),
-        ...errors([400, 'Bad body, future time, unknown photo'], 401, 403, 404, [409, 'Not live; timed before the last segment; package locked'], 415),
+        201: json(
+          { type: 'object', required: ['segment', 'lastSeq'], properties: { segment: { type: 'object' }, lastSeq: { type: 'integer' } } },
+          'The segment and the new cursor',
+        ),
+        ...errors(
+          [400, 'Bad body, future time, unknown photo'],
+          401,
+          403,
+          404,
+          [409, 'Not live; timed before the last segment; package locked'],
+          415,
+        ),
       },
     },
   },
@@ -133,9 +188,21 @@ export const mediaPaths: PathItems = {
       parameters: [pathParam('id', 'Interview id')],
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: { type: 'object', additionalProperties: false, required: ['question', 'askerName'], properties: { question: text(500, 2), askerName: text(40) } } } },
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['question', 'askerName'],
+              properties: { question: text(500, 2), askerName: text(40) },
+            },
+          },
+        },
       },
-      responses: { 201: json({ type: 'object', required: ['question'], properties: { question: { type: 'object' } } }, 'The pending question'), ...errors(400, 404, [409, 'Interview ended or full'], 415) },
+      responses: {
+        201: json({ type: 'object', required: ['question'], properties: { question: { type: 'object' } } }, 'The pending question'),
+        ...errors(400, 404, [409, 'Interview ended or full'], 415),
+      },
     },
   },
   '/api/interviews/{id}/questions/{key}/moderate': {
@@ -150,14 +217,27 @@ export const mediaPaths: PathItems = {
           'application/json': {
             schema: {
               oneOf: [
-                { type: 'object', additionalProperties: false, required: ['action', 'answerSeq'], properties: { action: { const: 'answer' }, answerSeq: { type: 'integer', minimum: 1 } } },
-                { type: 'object', additionalProperties: false, required: ['action'], properties: { action: { const: 'reject' }, reason: { type: 'string', maxLength: 500 } } },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['action', 'answerSeq'],
+                  properties: { action: { const: 'answer' }, answerSeq: { type: 'integer', minimum: 1 } },
+                },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['action'],
+                  properties: { action: { const: 'reject' }, reason: { type: 'string', maxLength: 500 } },
+                },
               ],
             },
           },
         },
       },
-      responses: { 200: json({ type: 'object' }, 'The moderated question'), ...errors([400, 'Bad body; answer segment missing or not an answer'], 401, 403, 404, 409, 415) },
+      responses: {
+        200: json({ type: 'object' }, 'The moderated question'),
+        ...errors([400, 'Bad body; answer segment missing or not an answer'], 401, 403, 404, 409, 415),
+      },
     },
   },
   '/api/interviews/{id}/live': {
@@ -165,9 +245,24 @@ export const mediaPaths: PathItems = {
       operationId: 'interviewLive',
       summary: 'The live record after a cursor: segments and answered questions (cheap to poll)',
       security: optionalAuth,
-      parameters: [pathParam('id', 'Interview id'), query('after', { type: 'integer', minimum: 0, maximum: 1000000, default: 0 }, 'lastSeq of the previous answer')],
+      parameters: [
+        pathParam('id', 'Interview id'),
+        query('after', { type: 'integer', minimum: 0, maximum: 1000000, default: 0 }, 'lastSeq of the previous answer'),
+      ],
       responses: {
-        200: json({ type: 'object', required: ['id', 'status', 'lastSeq', 'segments', 'questions'], properties: { status: { enum: ['upcoming', 'live', 'ended'] }, lastSeq: { type: 'integer' }, segments: { type: 'array' }, questions: { type: 'array' } } }, 'The slice'),
+        200: json(
+          {
+            type: 'object',
+            required: ['id', 'status', 'lastSeq', 'segments', 'questions'],
+            properties: {
+              status: { enum: ['upcoming', 'live', 'ended'] },
+              lastSeq: { type: 'integer' },
+              segments: { type: 'array' },
+              questions: { type: 'array' },
+            },
+          },
+          'The slice',
+        ),
         ...errors([400, 'after is no segment number'], 404),
       },
     },
@@ -177,8 +272,15 @@ export const mediaPaths: PathItems = {
       operationId: 'interviewStream',
       summary: 'The same as server-sent events (segment, question, status, end, gone); resumes by Last-Event-ID',
       security: optionalAuth,
-      parameters: [pathParam('id', 'Interview id'), query('after', { type: 'integer', minimum: 0, maximum: 1000000, default: 0 }, 'Start after this segment'), { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', pattern: '^\\d{1,7}$' } }],
-      responses: { 200: { description: 'Event stream', content: { 'text/event-stream': { schema: str } } }, ...errors([400, 'after is no segment number'], 404) },
+      parameters: [
+        pathParam('id', 'Interview id'),
+        query('after', { type: 'integer', minimum: 0, maximum: 1000000, default: 0 }, 'Start after this segment'),
+        { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', pattern: '^\\d{1,7}$' } },
+      ],
+      responses: {
+        200: { description: 'Event stream', content: { 'text/event-stream': { schema: str } } },
+        ...errors([400, 'after is no segment number'], 404),
+      },
     },
   },
 }

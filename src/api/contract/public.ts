@@ -43,8 +43,17 @@ export const publicPaths: PathItems = {
     get: {
       operationId: 'lookupPolicy',
       summary: 'The bundle addressed by 索引号 or 发文字号 (exactly one of them)',
-      parameters: [query('indexNumber', { type: 'string', maxLength: 80 }, '索引号'), query('documentNumber', { type: 'string', maxLength: 80 }, '发文字号'), ifNoneMatch],
-      responses: { 200: { ...json(ref('PolicyBundle'), 'The bundle'), headers: cached }, ...notModified, ...errors([400, 'Neither or both given, or too long']), ...notFound },
+      parameters: [
+        query('indexNumber', { type: 'string', maxLength: 80 }, '索引号'),
+        query('documentNumber', { type: 'string', maxLength: 80 }, '发文字号'),
+        ifNoneMatch,
+      ],
+      responses: {
+        200: { ...json(ref('PolicyBundle'), 'The bundle'), headers: cached },
+        ...notModified,
+        ...errors([400, 'Neither or both given, or too long']),
+        ...notFound,
+      },
     },
   },
   ...Object.fromEntries(
@@ -65,7 +74,12 @@ export const publicPaths: PathItems = {
       operationId: 'search',
       summary: '站内搜索: ranked, highlighted hits over released public content, with facets',
       parameters: [
-        query('q', { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' }, 'Query (Chinese segmented; 发文字号 / 索引号 match exactly first)', true),
+        query(
+          'q',
+          { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' },
+          'Query (Chinese segmented; 发文字号 / 索引号 match exactly first)',
+          true,
+        ),
         query('type', { enum: ['policies', ...PACKAGE_MEMBERS.map((m) => m.slug)] }, 'Content type'),
         query('department', { type: 'string', pattern: '^[\\w-]{1,64}$' }, 'Department id'),
         query('year', { type: 'string', pattern: '^(19|20)\\d{2}$' }, 'Year'),
@@ -78,7 +92,13 @@ export const publicPaths: PathItems = {
           {
             type: 'object',
             required: ['total', 'hits', 'engine'],
-            properties: { total: { type: 'integer' }, hits: { type: 'array' }, facets: { type: 'object' }, tookMs: { type: 'number' }, engine: { enum: ['embedded', 'opensearch'], description: 'Which search engine answered' } },
+            properties: {
+              total: { type: 'integer' },
+              hits: { type: 'array' },
+              facets: { type: 'object' },
+              tookMs: { type: 'number' },
+              engine: { enum: ['embedded', 'opensearch'], description: 'Which search engine answered' },
+            },
           },
           'Hits, facets, total, query time, and the engine that answered',
         ),
@@ -91,7 +111,10 @@ export const publicPaths: PathItems = {
       operationId: 'getAttachment',
       summary: 'An attachment of a released policy',
       parameters: [pathParam('id', 'Media id')],
-      responses: { 200: { description: 'The file', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }, ...errors([404, 'Not attached to a released policy']) },
+      responses: {
+        200: { description: 'The file', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+        ...errors([404, 'Not attached to a released policy']),
+      },
     },
   },
   '/api/public/feeds/{name}': {
@@ -110,7 +133,11 @@ export const publicPaths: PathItems = {
         200: {
           description: 'The feed',
           headers: cached,
-          content: { 'application/rss+xml': { schema: str }, 'application/atom+xml': { schema: str }, 'application/feed+json': { schema: { type: 'object' } } },
+          content: {
+            'application/rss+xml': { schema: str },
+            'application/atom+xml': { schema: str },
+            'application/feed+json': { schema: { type: 'object' } },
+          },
         },
         ...notModified,
         ...errors(400, [404, 'Unknown feed']),
@@ -118,6 +145,10 @@ export const publicPaths: PathItems = {
     },
   },
   '/api/openapi.json': {
-    get: { operationId: 'openApiDocument', summary: 'This document', responses: { 200: json({ type: 'object', required: ['openapi', 'paths'] }, 'OpenAPI 3.1') } },
+    get: {
+      operationId: 'openApiDocument',
+      summary: 'This document',
+      responses: { 200: json({ type: 'object', required: ['openapi', 'paths'] }, 'OpenAPI 3.1') },
+    },
   },
 }

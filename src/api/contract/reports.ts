@@ -10,7 +10,11 @@ export const reportPaths: PathItems = {
       summary: '合规统计 Compliance report, recomputed from the audit trail (admins and evaluators: all departments; others: their own)',
       security: signedIn,
       parameters: [
-        query('year', { type: 'integer', minimum: 2000, maximum: 2100 }, 'Calendar year of release (China Standard Time); all years when left out'),
+        query(
+          'year',
+          { type: 'integer', minimum: 2000, maximum: 2100 },
+          'Calendar year of release (China Standard Time); all years when left out',
+        ),
         department,
         query('format', { enum: ['json', 'csv', 'xlsx'], default: 'json' }, 'json, or an export: CSV (UTF-8 with BOM) or Excel'),
       ],
@@ -18,7 +22,22 @@ export const reportPaths: PathItems = {
         200: {
           description: 'ComplianceReport (src/compliance/types.ts), or its CSV / XLSX export',
           content: {
-            'application/json': { schema: { type: 'object', required: ['generatedAt', 'filters', 'overall', 'departments', 'byMonth', 'forms', 'exemptionsByReason', 'overdueNow', 'auditHead'] } },
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: [
+                  'generatedAt',
+                  'filters',
+                  'overall',
+                  'departments',
+                  'byMonth',
+                  'forms',
+                  'exemptionsByReason',
+                  'overdueNow',
+                  'auditHead',
+                ],
+              },
+            },
             'text/csv': { schema: str },
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
           },
@@ -34,7 +53,10 @@ export const reportPaths: PathItems = {
       security: signedIn,
       parameters: [department],
       responses: {
-        200: json({ type: 'object', required: ['generatedAt', 'department', 'total', 'docs'] }, 'Pending packages, overdue and blocked first'),
+        200: json(
+          { type: 'object', required: ['generatedAt', 'department', 'total', 'docs'] },
+          'Pending packages, overdue and blocked first',
+        ),
         ...errors([400, 'Bad department id'], 401, [403, 'Another department’s packages; no department']),
       },
     },
@@ -42,11 +64,15 @@ export const reportPaths: PathItems = {
   '/api/catalog/status': {
     get: {
       operationId: 'catalogStatus',
-      summary: '政务公开标准目录: every catalog item with its column’s last public update, the next deadline and whether it sleeps (睡眠栏目)',
+      summary:
+        '政务公开标准目录: every catalog item with its column’s last public update, the next deadline and whether it sleeps (睡眠栏目)',
       security: signedIn,
       parameters: [department],
       responses: {
-        200: json({ type: 'object', required: ['generatedAt', 'department', 'total', 'stale', 'items'] }, 'Items with lastUpdatedAt, deadline, stale, tracked'),
+        200: json(
+          { type: 'object', required: ['generatedAt', 'department', 'total', 'stale', 'items'] },
+          'Items with lastUpdatedAt, deadline, stale, tracked',
+        ),
         ...errors([400, 'Bad department id'], 401, [403, 'Another department’s items; no department']),
       },
     },

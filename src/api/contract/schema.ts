@@ -53,8 +53,16 @@ export const cached = {
 export const notModified = { 304: { description: 'Not modified (If-None-Match matched the ETag)' } }
 /** A query parameter; an optional one may be sent empty, which means absent (allowEmptyValue). */
 export const query = (name: string, schema: Schema, description: string, required = false) =>
-  required ? { name, in: 'query', required, schema, description } : { name, in: 'query', required, allowEmptyValue: true, schema, description }
-export const pathParam = (name: string, description: string, schema: Schema = id) => ({ name, in: 'path', required: true, schema, description })
+  required
+    ? { name, in: 'query', required, schema, description }
+    : { name, in: 'query', required, allowEmptyValue: true, schema, description }
+export const pathParam = (name: string, description: string, schema: Schema = id) => ({
+  name,
+  in: 'path',
+  required: true,
+  schema,
+  description,
+})
 export const ifNoneMatch = { name: 'If-None-Match', in: 'header', required: false, schema: str }
 export const signedIn = [{ jwt: [] }]
 /** Endpoints that answer both anonymous readers and signed-in users (who may see more). */
@@ -73,7 +81,8 @@ export const ERROR_SCHEMA = {
         properties: {
           name: {
             type: 'string',
-            description: 'Stable error class: RuleViolation (a rule refused it), ValidationError (field errors in data.errors), QueryError, Forbidden, NotFound, UnauthorizedError, AuthenticationError, LockedAuth, APIError',
+            description:
+              'Stable error class: RuleViolation (a rule refused it), ValidationError (field errors in data.errors), QueryError, Forbidden, NotFound, UnauthorizedError, AuthenticationError, LockedAuth, APIError',
           },
           message: { type: 'string', description: 'In the request’s language (Accept-Language: zh, the default, or en)' },
           data: {
@@ -84,7 +93,11 @@ export const ERROR_SCHEMA = {
               hint: { type: 'string', description: 'What to do about it' },
               suggestion: { type: 'string', description: 'A corrected value, when the rule can propose one' },
               document: { type: 'object', properties: { collection: str, id: { oneOf: [{ type: 'integer' }, str] }, title: str } },
-              errors: { type: 'array', items: { type: 'object', properties: { path: str, message: str } }, description: 'ValidationError: one entry per field' },
+              errors: {
+                type: 'array',
+                items: { type: 'object', properties: { path: str, message: str } },
+                description: 'ValidationError: one entry per field',
+              },
             },
           },
         },

@@ -29,7 +29,13 @@ export const workflowPaths: PathItems = {
               additionalProperties: false,
               properties: {
                 reason: { type: 'string', maxLength: 2000 },
-                releaseAt: { type: 'string', format: 'date-time', pattern: '^(19[5-9]\\d|20[0-2]\\d)-', maxLength: 40, description: 'Scheduled release (ISO 8601 with offset, a plausible year); a past time releases now' },
+                releaseAt: {
+                  type: 'string',
+                  format: 'date-time',
+                  pattern: '^(19[5-9]\\d|20[0-2]\\d)-',
+                  maxLength: 40,
+                  description: 'Scheduled release (ISO 8601 with offset, a plausible year); a past time releases now',
+                },
                 documentNumber: { type: 'string', minLength: 1, maxLength: 60, pattern: '\\S', description: '发文字号 given at signing' },
               },
             },
@@ -59,8 +65,18 @@ export const workflowPaths: PathItems = {
           summary: `Supplementary ${label.en} (${label.zh}) of a released policy: ${SUPPLEMENT_ACTIONS.join(', ')}`,
           security: signedIn,
           parameters: [pathParam('id', `${label.en} id`), pathParam('action', 'Step', { enum: [...SUPPLEMENT_ACTIONS] })],
-          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { reason: { type: 'string', maxLength: 2000 } } } } } },
-          responses: { 200: json({ type: 'object', required: ['doc'] }, 'Updated'), ...errors(400, 401, 403, [404, 'Not found or no such step'], [409, 'Not a supplement / wrong stage'], 415, 422) },
+          requestBody: {
+            required: false,
+            content: {
+              'application/json': {
+                schema: { type: 'object', additionalProperties: false, properties: { reason: { type: 'string', maxLength: 2000 } } },
+              },
+            },
+          },
+          responses: {
+            200: json({ type: 'object', required: ['doc'] }, 'Updated'),
+            ...errors(400, 401, 403, [404, 'Not found or no such step'], [409, 'Not a supplement / wrong stage'], 415, 422),
+          },
         },
       },
     ]),

@@ -7,7 +7,9 @@ import { cachedResponse, LISTS_TAG } from '../publicCache'
 import { listQuery, parseQuery } from '../query'
 
 /** Every feed path: {policies|interpretations}.{rss|atom|json} (the OpenAPI document's enum). */
-export const FEED_NAMES = (['policies', 'interpretations'] as const).flatMap((kind) => Object.keys(FEED_FORMATS).map((format) => `${kind}.${format}`))
+export const FEED_NAMES = (['policies', 'interpretations'] as const).flatMap((kind) =>
+  Object.keys(FEED_FORMATS).map((format) => `${kind}.${format}`),
+)
 
 const feedQuery = listQuery.pick({ department: true, documentType: true, subject: true, form: true })
 
@@ -22,7 +24,16 @@ export const feedsEndpoint: Endpoint = {
     const name = String(req.routeParams?.name)
     if (!(FEED_NAMES as readonly string[]).includes(name)) {
       return Response.json(
-        { errors: [{ message: pick(req, { en: `No feed “${name.slice(0, 40)}”; feeds: ${FEED_NAMES.join(', ')}.`, zh: `没有订阅源“${name.slice(0, 40)}”；可用：${FEED_NAMES.join('、')}。` }) }] },
+        {
+          errors: [
+            {
+              message: pick(req, {
+                en: `No feed “${name.slice(0, 40)}”; feeds: ${FEED_NAMES.join(', ')}.`,
+                zh: `没有订阅源“${name.slice(0, 40)}”；可用：${FEED_NAMES.join('、')}。`,
+              }),
+            },
+          ],
+        },
         { status: 404 },
       )
     }

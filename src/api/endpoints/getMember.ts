@@ -19,7 +19,15 @@ export const getMemberEndpoint = (slug: MemberSlug): Endpoint => ({
       req,
       async () => {
         const doc = await publicFindOne(req.payload, slug, { id: { equals: String(req.routeParams?.id) } }, 1)
-        return doc ? { body: JSON.stringify(memberView(slug, doc)), tags: [policyTag(doc.policy && typeof doc.policy === 'object' ? (doc.policy as { id: unknown }).id : doc.policy), memberTag(slug, doc.id)] } : null
+        return doc
+          ? {
+              body: JSON.stringify(memberView(slug, doc)),
+              tags: [
+                policyTag(doc.policy && typeof doc.policy === 'object' ? (doc.policy as { id: unknown }).id : doc.policy),
+                memberTag(slug, doc.id),
+              ],
+            }
+          : null
       },
       notFound,
     )

@@ -33,7 +33,9 @@ export const getPolicyEndpoint: Endpoint = {
   path: '/public/policies/:id',
   method: 'get',
   handler: (req) =>
-    isDocumentId(req.payload, String(req.routeParams?.id)) ? bundleResponse(req, { id: { equals: String(req.routeParams?.id) } }) : notFound(req)(),
+    isDocumentId(req.payload, String(req.routeParams?.id))
+      ? bundleResponse(req, { id: { equals: String(req.routeParams?.id) } })
+      : notFound(req)(),
 }
 
 /** GET /api/public/lookup?indexNumber=… or ?documentNumber=… — the same bundle, addressed the way documents are cited. */
@@ -47,7 +49,16 @@ export const lookupPolicyEndpoint: Endpoint = {
     if ((indexNumber ?? documentNumber ?? '').length > 80) {
       return Promise.resolve(
         Response.json(
-          { errors: [{ message: pick(req, { en: 'indexNumber / documentNumber is longer than 80 characters.', zh: '索引号或发文字号超过 80 个字符。' }) }] },
+          {
+            errors: [
+              {
+                message: pick(req, {
+                  en: 'indexNumber / documentNumber is longer than 80 characters.',
+                  zh: '索引号或发文字号超过 80 个字符。',
+                }),
+              },
+            ],
+          },
           { status: 400 },
         ),
       )
@@ -55,7 +66,16 @@ export const lookupPolicyEndpoint: Endpoint = {
     if (!indexNumber === !documentNumber) {
       return Promise.resolve(
         Response.json(
-          { errors: [{ message: pick(req, { en: 'Give exactly one of indexNumber or documentNumber.', zh: '请提供 indexNumber（索引号）或 documentNumber（发文字号）之一。' }) }] },
+          {
+            errors: [
+              {
+                message: pick(req, {
+                  en: 'Give exactly one of indexNumber or documentNumber.',
+                  zh: '请提供 indexNumber（索引号）或 documentNumber（发文字号）之一。',
+                }),
+              },
+            ],
+          },
           { status: 400 },
         ),
       )

@@ -8,7 +8,8 @@ const origin = (url: string | undefined) => process.env.SERVER_URL || new URL(ur
 export const openApiEndpoint: Endpoint = {
   path: '/openapi.json',
   method: 'get',
-  handler: (req) => Response.json(openApiDocument(origin(req.url), req.payload.db.defaultIDType), { headers: { 'cache-control': 'public, max-age=300' } }),
+  handler: (req) =>
+    Response.json(openApiDocument(origin(req.url), req.payload.db.defaultIDType), { headers: { 'cache-control': 'public, max-age=300' } }),
 }
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
@@ -20,7 +21,16 @@ export const apiDocsEndpoint: Endpoint = {
   handler: (req) => {
     const doc = openApiDocument(origin(req.url), req.payload.db.defaultIDType)
     const rows = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops as Record<string, { parameters?: { in: string; name: string; description?: string }[]; responses: Record<string, { description: string }>; summary: string }>).map(
+      Object.entries(
+        ops as Record<
+          string,
+          {
+            parameters?: { in: string; name: string; description?: string }[]
+            responses: Record<string, { description: string }>
+            summary: string
+          }
+        >,
+      ).map(
         ([method, op]) => `<section><h2><code>${method.toUpperCase()} ${esc(path)}</code></h2><p>${esc(op.summary)}</p>
 <table><tr><th>参数 parameter</th><th>位置 in</th><th>说明</th></tr>${(op.parameters ?? [])
           .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${esc(p.description)}</td></tr>`)

@@ -14,7 +14,15 @@ const box = (height: number) => ({ width: '100%', height })
 const empty = (text: string) => <p style={{ opacity: 0.7, margin: '24px 0' }}>{text}</p>
 
 /** Monthly releases and how many of them kept the rules (grouped bars: readable with a single month too). */
-export function TrendChart({ data, empty: emptyText, series }: { data: Record<string, number | string>[]; empty: string; series: Series[] }) {
+export function TrendChart({
+  data,
+  empty: emptyText,
+  series,
+}: {
+  data: Record<string, number | string>[]
+  empty: string
+  series: Series[]
+}) {
   if (!data.length) return empty(emptyText)
   return (
     <div data-testid="compliance-chart-trend">
@@ -33,11 +41,25 @@ export function TrendChart({ data, empty: emptyText, series }: { data: Record<st
 }
 
 /** Departments ranked (the order given), as horizontal bars. */
-export function RankingChart({ data, empty: emptyText, series }: { data: Record<string, number | string>[]; empty: string; series: Series[] }) {
+export function RankingChart({
+  data,
+  empty: emptyText,
+  series,
+}: {
+  data: Record<string, number | string>[]
+  empty: string
+  series: Series[]
+}) {
   if (!data.length) return empty(emptyText)
   return (
     <div data-testid="compliance-chart-ranking">
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }} responsive style={box(Math.max(160, 36 * data.length + 70))}>
+      <BarChart
+        data={data}
+        layout="vertical"
+        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        responsive
+        style={box(Math.max(160, 36 * data.length + 70))}
+      >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis allowDecimals={false} type="number" />
         <YAxis dataKey="name" type="category" width={180} />

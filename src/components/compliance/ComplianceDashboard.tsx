@@ -30,7 +30,12 @@ const FIGURES = [
   { key: 'supplementary', id: 'supplementary' },
   { key: 'withdrawn', id: 'withdrawn' },
   { key: 'overdueNow', id: 'overdue-now' },
-] as const satisfies readonly { id: string; key: keyof ComplianceFigures & keyof typeof TEXT.figures; of?: 'ofProactive' | 'ofRequiring'; share?: keyof ComplianceFigures }[]
+] as const satisfies readonly {
+  id: string
+  key: keyof ComplianceFigures & keyof typeof TEXT.figures
+  of?: 'ofProactive' | 'ofRequiring'
+  share?: keyof ComplianceFigures
+}[]
 
 const card: React.CSSProperties = {
   border: '1px solid var(--theme-elevation-150)',
@@ -39,7 +44,12 @@ const card: React.CSSProperties = {
   background: 'var(--theme-elevation-50)',
 }
 const table: React.CSSProperties = { width: '100%', borderCollapse: 'collapse' }
-const cell: React.CSSProperties = { borderBottom: '1px solid var(--theme-elevation-100)', padding: '6px 8px', textAlign: 'left', verticalAlign: 'top' }
+const cell: React.CSSProperties = {
+  borderBottom: '1px solid var(--theme-elevation-100)',
+  padding: '6px 8px',
+  textAlign: 'left',
+  verticalAlign: 'top',
+}
 const num: React.CSSProperties = { ...cell, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }
 
 function Failed({ lang, section }: { lang: Lang; section: Extract<Section<unknown>, { ok: false }> }) {
@@ -52,7 +62,10 @@ function Failed({ lang, section }: { lang: Lang; section: Extract<Section<unknow
 
 function Overall({ figures, lang }: { figures: ComplianceFigures; lang: Lang }) {
   return (
-    <div data-testid="compliance-overall" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: 12 }}>
+    <div
+      data-testid="compliance-overall"
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: 12 }}
+    >
       {FIGURES.map((f) => (
         <div key={f.key} style={card}>
           <div style={{ fontSize: 12, opacity: 0.75 }}>{TEXT.figures[f.key][lang]}</div>
@@ -142,7 +155,11 @@ function Charts({ lang, report }: { lang: Lang; report: ComplianceReport }) {
     { key: 'onTime', label: TEXT.figures.onTime[lang], color: color(2) },
     { key: 'late', label: TEXT.figures.late[lang], color: color(3) },
   ]
-  const forms = COMPLIANCE_FORMS.map((form: ComplianceForm, i) => ({ label: TEXT.formNames[form][lang], value: report.forms[form] ?? 0, color: color(i) }))
+  const forms = COMPLIANCE_FORMS.map((form: ComplianceForm, i) => ({
+    label: TEXT.formNames[form][lang],
+    value: report.forms[form] ?? 0,
+    color: color(i),
+  }))
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))', gap: 24 }}>
       <section>
@@ -324,7 +341,12 @@ export function ComplianceDashboard({ adminRoute, data, lang }: Props) {
         <h1>{TEXT.title[lang]}</h1>
         <p style={{ opacity: 0.7 }}>{TEXT.intro[lang]}</p>
         <Filters
-          department={{ label: TEXT.department[lang], options: departmentOptions, value: data.filters.department ?? '', disabled: !data.canChooseDepartment }}
+          department={{
+            label: TEXT.department[lang],
+            options: departmentOptions,
+            value: data.filters.department ?? '',
+            disabled: !data.canChooseDepartment,
+          }}
           key={`${data.filters.year ?? ''}:${data.filters.department ?? ''}`}
           submit={TEXT.apply[lang]}
           year={{ label: TEXT.year[lang], options: yearOptions, value: data.filters.year ? String(data.filters.year) : '' }}

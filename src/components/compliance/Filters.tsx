@@ -33,7 +33,13 @@ export function Filters(props: {
     >
       <label style={{ display: 'grid', gap: 4 }}>
         {props.year.label}
-        <select data-testid="compliance-filter-year" defaultValue={props.year.value} name="year" onChange={(e) => go(e.currentTarget.form!)} style={style}>
+        <select
+          data-testid="compliance-filter-year"
+          defaultValue={props.year.value}
+          name="year"
+          onChange={(e) => go(e.currentTarget.form!)}
+          style={style}
+        >
           {props.year.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

@@ -85,11 +85,16 @@ export const TEXT = {
 export const t = (lang: Lang, text: Text) => text[lang]
 
 /** A share 0…1 as a percentage, or a dash when there is no denominator. */
-export const percent = (share: null | number | undefined) => (share === null || share === undefined ? '—' : `${Math.round(share * 1000) / 10}%`)
+export const percent = (share: null | number | undefined) =>
+  share === null || share === undefined ? '—' : `${Math.round(share * 1000) / 10}%`
 
 /** An instant as a CST calendar date. */
 export const day = (iso: null | string | undefined) =>
-  iso ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso)) : '—'
+  iso
+    ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+        new Date(iso),
+      )
+    : '—'
 
 /** Chart colours (SVG attributes take no CSS variables). */
 const PALETTE = ['#2f6fdd', '#1f9d55', '#e3a008', '#d64545', '#7e57c2', '#00897b', '#f06292', '#6d4c41']

@@ -87,7 +87,8 @@ export function ImportPanel() {
     return () => clearTimeout(timer)
   }, [api, run])
 
-  const fill = (t: Bilingual, r: Report) => t[lang].replace('{c}', String(r.created)).replace('{s}', String(r.skipped)).replace('{f}', String(r.failed))
+  const fill = (t: Bilingual, r: Report) =>
+    t[lang].replace('{c}', String(r.created)).replace('{s}', String(r.skipped)).replace('{f}', String(r.failed))
   const problemRows = report?.results.filter((r) => r.problems.length) ?? []
 
   return (
@@ -99,7 +100,11 @@ export function ImportPanel() {
         <Button disabled={!file || busy} onClick={() => void send(true)}>
           {T.dryRun[lang]}
         </Button>
-        <Button buttonStyle="secondary" disabled={!file || busy || !report?.dryRun || run?.state.status === 'running'} onClick={() => void send(false)}>
+        <Button
+          buttonStyle="secondary"
+          disabled={!file || busy || !report?.dryRun || run?.state.status === 'running'}
+          onClick={() => void send(false)}
+        >
           {T.run[lang]}
         </Button>
       </div>
@@ -119,7 +124,8 @@ export function ImportPanel() {
           </h3>
           <p>
             {report.format}
-            {report.encoding ? ` · ${report.encoding}` : ''} · SHA-256 {report.sha256.slice(0, 16)}… · {T.legacy[lang]}：{report.legacyNumbers}
+            {report.encoding ? ` · ${report.encoding}` : ''} · SHA-256 {report.sha256.slice(0, 16)}… · {T.legacy[lang]}：
+            {report.legacyNumbers}
           </p>
           {report.unknownDepartments.length ? (
             <p>

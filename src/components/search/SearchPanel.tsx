@@ -46,10 +46,18 @@ const text = {
   search: { en: 'Search', zh: '搜索' },
   results: { en: 'results', zh: '条结果' },
   took: { en: 'ms in the index', zh: '毫秒（索引耗时）' },
-  relaxed: { en: 'No document has every word; showing those with most of them.', zh: '没有同时包含全部词语的内容，以下为包含多数词语的结果。' },
+  relaxed: {
+    en: 'No document has every word; showing those with most of them.',
+    zh: '没有同时包含全部词语的内容，以下为包含多数词语的结果。',
+  },
   none: { en: 'Nothing found.', zh: '没有找到相关内容。' },
   exact: { en: 'exact number', zh: '文号精确匹配' },
-  facets: { type: { en: 'Type', zh: '类型' }, department: { en: 'Department', zh: '部门' }, year: { en: 'Year', zh: '年份' }, form: { en: 'Form', zh: '解读形式' } },
+  facets: {
+    type: { en: 'Type', zh: '类型' },
+    department: { en: 'Department', zh: '部门' },
+    year: { en: 'Year', zh: '年份' },
+    form: { en: 'Form', zh: '解读形式' },
+  },
   all: { en: 'All', zh: '全部' },
   previous: { en: 'Previous', zh: '上一页' },
   next: { en: 'Next', zh: '下一页' },
@@ -158,7 +166,13 @@ export function SearchPanel({ admin }: { admin: boolean }) {
                     <div key={b.value}>
                       <button
                         onClick={() => toggle(facet, b.value)}
-                        style={{ background: 'none', border: 0, cursor: 'pointer', fontWeight: filters[facet] === b.value ? 700 : 400, padding: '2px 0' }}
+                        style={{
+                          background: 'none',
+                          border: 0,
+                          cursor: 'pointer',
+                          fontWeight: filters[facet] === b.value ? 700 : 400,
+                          padding: '2px 0',
+                        }}
                         type="button"
                       >
                         {b.label} ({b.count})

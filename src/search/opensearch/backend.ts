@@ -144,7 +144,13 @@ export class OpenSearchBackend implements SearchBackend {
     }))
     return this.outcome(
       parsed,
-      { hits, total: body.hits.total.value, relaxed: required < groups, highlight: [...new Set(parsed.groups.flatMap((g) => g.alternatives))], facets: facetsOf(body.aggregations) },
+      {
+        hits,
+        total: body.hits.total.value,
+        relaxed: required < groups,
+        highlight: [...new Set(parsed.groups.flatMap((g) => g.alternatives))],
+        facets: facetsOf(body.aggregations),
+      },
       started,
     )
   }
@@ -219,14 +225,21 @@ export class OpenSearchBackend implements SearchBackend {
   private async parse(q: string): Promise<ParsedQuery> {
     const segmenter = this.segmenter!
     const normalized = normalizeText(q)
-    const candidates = [...findDocumentNumbers(normalized).flatMap((m) => m.variants), ...findIndexNumbers(normalized).map((m) => m.variants[0])]
+    const candidates = [
+      ...findDocumentNumbers(normalized).flatMap((m) => m.variants),
+      ...findIndexNumbers(normalized).map((m) => m.variants[0]),
+    ]
     const existing = new Set<string>()
     if (candidates.length) {
-      const { body } = await this.client.request<{ aggregations: { n: { buckets: { key: string }[] } } }>('POST', `/${this.alias}/_search`, {
-        size: 0,
-        query: { terms: { numbers: candidates } },
-        aggs: { n: { terms: { field: 'numbers', include: candidates, size: candidates.length } } },
-      })
+      const { body } = await this.client.request<{ aggregations: { n: { buckets: { key: string }[] } } }>(
+        'POST',
+        `/${this.alias}/_search`,
+        {
+          size: 0,
+          query: { terms: { numbers: candidates } },
+          aggs: { n: { terms: { field: 'numbers', include: candidates, size: candidates.length } } },
+        },
+      )
       for (const b of body.aggregations.n.buckets) existing.add(b.key)
     }
     return parseQuery({ segmenter, byExactNumber: (key: string) => (existing.has(key) ? [key] : []) }, q)
@@ -249,7 +262,12 @@ export class OpenSearchBackend implements SearchBackend {
   private async boot(onProgress?: BuildProgress): Promise<void> {
     this.segmenter = segmenterFor(await loadDictionary(this.payload))
     await this.refreshNames(true)
-    await this.client.request('PUT', `/${this.stateIndex}`, { settings: { number_of_shards: 1, number_of_replicas: this.options.replicas }, mappings: { dynamic: false, properties: {} } }, [400])
+    await this.client.request(
+      'PUT',
+      `/${this.stateIndex}`,
+      { settings: { number_of_shards: 1, number_of_replicas: this.options.replicas }, mappings: { dynamic: false, properties: {} } },
+      [400],
+    )
     await this.whenAllocated(this.stateIndex)
     const alias = await this.client.request('GET', `/_alias/${this.alias}`, undefined, [404])
     // First start against this cluster: build now (like the embedded index's first boot); later ones find it.
@@ -409,9 +427,19 @@ export class OpenSearchBackend implements SearchBackend {
     const lease = { owner: this.owner, startedAt: Date.now() }
     const created = await this.client.request('PUT', `/${this.stateIndex}/_create/rebuild?refresh=true`, lease, [409])
     if (created.status !== 409) return true
-    const { body } = await this.client.request<{ _primary_term: number; _seq_no: number; _source: { startedAt: number } }>('GET', `/${this.stateIndex}/_doc/rebuild`, undefined, [404])
+    const { body } = await this.client.request<{ _primary_term: number; _seq_no: number; _source: { startedAt: number } }>(
+      'GET',
+      `/${this.stateIndex}/_doc/rebuild`,
+      undefined,
+      [404],
+    )
     if (!body?._source || Date.now() - body._source.startedAt < LEASE_MS) return false
-    const taken = await this.client.request('PUT', `/${this.stateIndex}/_doc/rebuild?if_seq_no=${body._seq_no}&if_primary_term=${body._primary_term}&refresh=true`, lease, [409])
+    const taken = await this.client.request(
+      'PUT',
+      `/${this.stateIndex}/_doc/rebuild?if_seq_no=${body._seq_no}&if_primary_term=${body._primary_term}&refresh=true`,
+      lease,
+      [409],
+    )
     return taken.status !== 409
   }
 
@@ -421,7 +449,12 @@ export class OpenSearchBackend implements SearchBackend {
   }
 
   private async readState(): Promise<Versioned<StateDoc> | undefined> {
-    const { status, body } = await this.client.request<{ _primary_term: number; _seq_no: number; _source: StateDoc }>('GET', `/${this.stateIndex}/_doc/sync`, undefined, [404])
+    const { status, body } = await this.client.request<{ _primary_term: number; _seq_no: number; _source: StateDoc }>(
+      'GET',
+      `/${this.stateIndex}/_doc/sync`,
+      undefined,
+      [404],
+    )
     if (status === 404 || !body?._source) return undefined
     return { value: body._source, seqNo: body._seq_no, primaryTerm: body._primary_term }
   }
@@ -445,7 +478,14 @@ export class OpenSearchBackend implements SearchBackend {
   }
 
   private async head(): Promise<Watermark> {
-    const { docs } = await this.payload.find({ collection: AUDIT, sort: '-seq', limit: 1, depth: 0, overrideAccess: true, select: { seq: true, hash: true } })
+    const { docs } = await this.payload.find({
+      collection: AUDIT,
+      sort: '-seq',
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      select: { seq: true, hash: true },
+    })
     return docs[0] ? { seq: Number(docs[0].seq), hash: docs[0].hash } : { seq: 0, hash: null }
   }
 

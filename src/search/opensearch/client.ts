@@ -38,7 +38,8 @@ export function openSearchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): O
   const url = env.SEARCH_URL?.trim()
   if (!url) return undefined
   const prefix = (env.SEARCH_INDEX_PREFIX?.trim() || 'policy-cms').toLowerCase()
-  if (!/^[a-z0-9][a-z0-9_-]{0,60}$/.test(prefix)) throw new Error(`SEARCH_INDEX_PREFIX “${prefix}” is not a valid OpenSearch index name prefix (a-z, 0-9, _ and -)`)
+  if (!/^[a-z0-9][a-z0-9_-]{0,60}$/.test(prefix))
+    throw new Error(`SEARCH_INDEX_PREFIX “${prefix}” is not a valid OpenSearch index name prefix (a-z, 0-9, _ and -)`)
   return {
     url: url.replace(/\/+$/, ''),
     username: env.SEARCH_USERNAME || undefined,
@@ -78,7 +79,12 @@ export class OpenSearchClient {
     }
     let response: Response
     try {
-      response = await fetch(`${this.config.url}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(this.config.timeoutMs) })
+      response = await fetch(`${this.config.url}${path}`, {
+        method,
+        headers,
+        body: payload,
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+      })
     } catch (error) {
       const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)
       throw new SearchUnavailableError(`OpenSearch at ${this.config.url} is unreachable (${reason})`, { cause: error })
@@ -90,9 +96,14 @@ export class OpenSearchClient {
     } catch {
       /* keep the text */
     }
-    if (response.status >= 500) throw new SearchUnavailableError(`OpenSearch answered ${response.status} to ${method} ${path}: ${text.slice(0, 300)}`)
+    if (response.status >= 500)
+      throw new SearchUnavailableError(`OpenSearch answered ${response.status} to ${method} ${path}: ${text.slice(0, 300)}`)
     if (response.status >= 400 && !accept.includes(response.status)) {
-      throw new OpenSearchRequestError(`OpenSearch refused ${method} ${path} (${response.status}): ${text.slice(0, 500)}`, response.status, parsed)
+      throw new OpenSearchRequestError(
+        `OpenSearch refused ${method} ${path} (${response.status}): ${text.slice(0, 500)}`,
+        response.status,
+        parsed,
+      )
     }
     return { status: response.status, body: parsed as T }
   }
@@ -108,6 +119,11 @@ export class OpenSearchClient {
     )
     if (!body.errors) return
     const failed = body.items.map((item) => Object.values(item)[0]).filter((r) => r.error && r.status !== 404)
-    if (failed.length) throw new OpenSearchRequestError(`bulk: ${failed.length} items failed, first: ${JSON.stringify(failed[0].error).slice(0, 300)}`, 400, failed[0])
+    if (failed.length)
+      throw new OpenSearchRequestError(
+        `bulk: ${failed.length} items failed, first: ${JSON.stringify(failed[0].error).slice(0, 300)}`,
+        400,
+        failed[0],
+      )
   }
 }

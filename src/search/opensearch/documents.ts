@@ -48,7 +48,8 @@ export function indexBody(replicas: number): object {
     doc: { type: 'object', enabled: false },
   }
   // jieba tokens are matched as terms, never as phrases: no positions (smaller on disk).
-  for (const field of FIELDS) properties[`j_${field}`] = { type: 'text', analyzer: 'tokens', similarity: `bm25_${field}`, index_options: 'freqs' }
+  for (const field of FIELDS)
+    properties[`j_${field}`] = { type: 'text', analyzer: 'tokens', similarity: `bm25_${field}`, index_options: 'freqs' }
   for (const field of CJK_FIELDS) properties[`c_${field}`] = { type: 'text', analyzer: 'cjk', similarity: `bm25_${field}` }
   return {
     settings: {

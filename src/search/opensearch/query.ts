@@ -78,7 +78,10 @@ export function buildSearchBody(parsed: ParsedQuery, filters: Filters, offset: n
   const active = FACETS.filter((f) => filters[f] !== undefined)
   const others = (facet: FacetName) => active.filter((f) => f !== facet).map((f) => filterClause(f, filters[f]!))
   const aggs = Object.fromEntries(
-    FACETS.map((facet) => [facet, { filter: { bool: { filter: others(facet) } }, aggs: { values: { terms: { field: FACET_FIELD[facet], size: 200 } } } }]),
+    FACETS.map((facet) => [
+      facet,
+      { filter: { bool: { filter: others(facet) } }, aggs: { values: { terms: { field: FACET_FIELD[facet], size: 200 } } } },
+    ]),
   )
   return {
     from: offset,

@@ -15,22 +15,94 @@ function random(seed: number) {
 }
 
 const TOPICS = [
-  '农业保险', '公共租赁住房', '老旧小区改造', '农村危房改造', '涉农资金', '乡村振兴', '易地扶贫搬迁', '医疗保障', '社会保险', '营商环境',
-  '政务公开', '一网通办', '河长制', '林长制', '农村饮水安全', '健康扶贫', '义务教育', '职业技能培训', '就业创业', '中小企业融资',
-  '科技创新', '生态环境保护', '大数据发展', '文化旅游', '食品安全', '安全生产', '应急管理', '交通运输', '城市更新', '住房公积金',
-  '养老服务', '托育服务', '残疾人保障', '退役军人服务', '茶产业', '中药材产业', '林下经济', '农村电商', '物流体系', '数字政府',
-  '放管服改革', '双随机一公开', '证照分离', '行政审批', '政策解读', '决策预公开', '水土保持', '耕地保护', '粮食安全', '农产品质量',
+  '农业保险',
+  '公共租赁住房',
+  '老旧小区改造',
+  '农村危房改造',
+  '涉农资金',
+  '乡村振兴',
+  '易地扶贫搬迁',
+  '医疗保障',
+  '社会保险',
+  '营商环境',
+  '政务公开',
+  '一网通办',
+  '河长制',
+  '林长制',
+  '农村饮水安全',
+  '健康扶贫',
+  '义务教育',
+  '职业技能培训',
+  '就业创业',
+  '中小企业融资',
+  '科技创新',
+  '生态环境保护',
+  '大数据发展',
+  '文化旅游',
+  '食品安全',
+  '安全生产',
+  '应急管理',
+  '交通运输',
+  '城市更新',
+  '住房公积金',
+  '养老服务',
+  '托育服务',
+  '残疾人保障',
+  '退役军人服务',
+  '茶产业',
+  '中药材产业',
+  '林下经济',
+  '农村电商',
+  '物流体系',
+  '数字政府',
+  '放管服改革',
+  '双随机一公开',
+  '证照分离',
+  '行政审批',
+  '政策解读',
+  '决策预公开',
+  '水土保持',
+  '耕地保护',
+  '粮食安全',
+  '农产品质量',
 ]
-const REGIONS = ['贵阳市', '遵义市', '六盘水市', '安顺市', '毕节市', '铜仁市', '黔东南州', '黔南州', '黔西南州', '南明区', '观山湖区', '六枝特区']
+const REGIONS = [
+  '贵阳市',
+  '遵义市',
+  '六盘水市',
+  '安顺市',
+  '毕节市',
+  '铜仁市',
+  '黔东南州',
+  '黔南州',
+  '黔西南州',
+  '南明区',
+  '观山湖区',
+  '六枝特区',
+]
 export const DEPARTMENTS = [
-  ['贵州省人民政府', '黔府发'], ['贵州省人民政府办公厅', '黔府办发'], ['贵州省财政厅', '黔财农'], ['贵州省住房和城乡建设厅', '黔建房'],
-  ['贵州省卫生健康委员会', '黔卫健发'], ['贵州省水利厅', '黔水发'], ['贵阳市人民政府', '筑府发'], ['遵义市人民政府', '遵府发'],
-  ['贵州省人力资源和社会保障厅', '黔人社发'], ['贵州省教育厅', '黔教发'], ['贵州省农业农村厅', '黔农发'], ['贵州省科学技术厅', '黔科发'],
+  ['贵州省人民政府', '黔府发'],
+  ['贵州省人民政府办公厅', '黔府办发'],
+  ['贵州省财政厅', '黔财农'],
+  ['贵州省住房和城乡建设厅', '黔建房'],
+  ['贵州省卫生健康委员会', '黔卫健发'],
+  ['贵州省水利厅', '黔水发'],
+  ['贵阳市人民政府', '筑府发'],
+  ['遵义市人民政府', '遵府发'],
+  ['贵州省人力资源和社会保障厅', '黔人社发'],
+  ['贵州省教育厅', '黔教发'],
+  ['贵州省农业农村厅', '黔农发'],
+  ['贵州省科学技术厅', '黔科发'],
 ] as const
 const TITLE_FORMS = [
-  (t: string) => `关于进一步加强${t}工作的通知`, (t: string) => `关于做好${t}有关工作的通知`, (t: string) => `贵州省${t}管理办法`,
-  (t: string) => `关于推进${t}高质量发展的实施意见`, (t: string) => `关于印发${t}实施方案的通知`, (t: string) => `${t}若干措施`,
-  (t: string) => `关于${t}资金管理的补充通知`, (t: string) => `关于开展${t}专项检查的通知`,
+  (t: string) => `关于进一步加强${t}工作的通知`,
+  (t: string) => `关于做好${t}有关工作的通知`,
+  (t: string) => `贵州省${t}管理办法`,
+  (t: string) => `关于推进${t}高质量发展的实施意见`,
+  (t: string) => `关于印发${t}实施方案的通知`,
+  (t: string) => `${t}若干措施`,
+  (t: string) => `关于${t}资金管理的补充通知`,
+  (t: string) => `关于开展${t}专项检查的通知`,
 ]
 const SENTENCES = [
   (t: string, r: string) => `为深入贯彻落实党中央、国务院决策部署，加快推进${t}工作，结合${r}实际，制定本办法。`,
@@ -45,7 +117,15 @@ const SENTENCES = [
   (t: string, r: string) => `${r}各级财政部门要会同行业主管部门做好${t}绩效评价工作。`,
 ]
 
-export type Generated = { body: string; code: string; department: number; documentNumber: string; indexNumber: string; title: string; year: number }
+export type Generated = {
+  body: string
+  code: string
+  department: number
+  documentNumber: string
+  indexNumber: string
+  title: string
+  year: number
+}
 
 export function generateCorpus(count: number): Generated[] {
   const rand = random(20261126)
@@ -60,7 +140,8 @@ export function generateCorpus(count: number): Generated[] {
     const serial = (serials.get(`${code}${year}`) ?? 0) + 1
     serials.set(`${code}${year}`, serial)
     const sentences = Array.from({ length: 6 + Math.floor(rand() * 7) }, () => pick(SENTENCES)(rand() < 0.7 ? topic : pick(TOPICS), region))
-    if (rand() < 0.2) sentences.splice(1, 0, `根据${pick(DEPARTMENTS)[1]}〔${2015 + Math.floor(rand() * 10)}〕${1 + Math.floor(rand() * 50)}号文件精神，`)
+    if (rand() < 0.2)
+      sentences.splice(1, 0, `根据${pick(DEPARTMENTS)[1]}〔${2015 + Math.floor(rand() * 10)}〕${1 + Math.floor(rand() * 50)}号文件精神，`)
     return {
       title: `${rand() < 0.3 ? region : ''}${pick(TITLE_FORMS)(topic)}`,
       body: sentences.map((s, i) => `第${i + 1}条 ${s}`).join('\n'),
@@ -72,4 +153,3 @@ export function generateCorpus(count: number): Generated[] {
     }
   })
 }
-
