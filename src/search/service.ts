@@ -8,6 +8,7 @@ import { searchReaction } from './reactions'
 import { segmenterFor } from './segmenter'
 import { readSnapshot, snapshotPath, type Watermark, writeSnapshot } from './snapshot'
 import { allPublicDocs, type DepartmentNames, loadDepartmentNames, packageDocs } from './sources'
+import { CoalescedRun } from './coalescedRun'
 
 /**
  * One search index per app instance, kept in memory and current by following the audit log.
@@ -90,8 +91,7 @@ export class SearchService {
   /** Serialises everything that changes the index or the watermark. */
   private chain: Promise<unknown> = Promise.resolve()
   private longTask?: 'building' | 'resegmenting'
-  private syncRunning?: Promise<void>
-  private syncQueued?: Promise<void>
+  private readonly syncs = new CoalescedRun(() => this.exclusive(() => this.catchUp()))
   private lastSyncStartedAt = 0
   private lastSyncAt?: Date
   private builtAt?: Date
@@ -115,17 +115,7 @@ export class SearchService {
   sync(): Promise<void> {
     // Starting catches up too.
     if (!this.started) return this.start()
-    if (this.syncQueued) return this.syncQueued
-    if (this.syncRunning) {
-      this.syncQueued = this.syncRunning
-        .catch(() => undefined)
-        .then(() => {
-          this.syncQueued = undefined
-          return this.runSync()
-        })
-      return this.syncQueued
-    }
-    return this.runSync()
+    return this.syncs.run()
   }
 
   /** Rebuilds from the database (what `npm run search:reindex` does; the admin button goes through the audit log). */
@@ -226,14 +216,6 @@ export class SearchService {
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = this.chain.then(task, task)
     this.chain = run.catch(() => undefined)
-    return run
-  }
-
-  private runSync(): Promise<void> {
-    const run: Promise<void> = this.exclusive(() => this.catchUp()).finally(() => {
-      if (this.syncRunning === run) this.syncRunning = undefined
-    })
-    this.syncRunning = run
     return run
   }
 
@@ -370,7 +352,7 @@ export class SearchService {
   private startPolling(): void {
     if (this.poller || this.stopped || !this.options.pollMs) return
     this.poller = setInterval(() => {
-      if (!this.longTask && !this.syncRunning) this.sync().catch((error: unknown) => this.fail(error))
+      if (!this.longTask && !this.syncs.busy) this.sync().catch((error: unknown) => this.fail(error))
     }, this.options.pollMs)
     this.poller.unref()
   }

@@ -14,6 +14,7 @@ import { allPublicDocs, type DepartmentNames, loadDepartmentNames, packageDocs }
 import { OpenSearchClient, type OpenSearchConfig, OpenSearchRequestError } from './client'
 import { indexBody, type StoredDoc, toOsDocs } from './documents'
 import { buildSearchBody, type FacetAggs, facetsOf } from './query'
+import { CoalescedRun } from '../coalescedRun'
 
 /**
  * The site search on OpenSearch. What lives in the cluster, under the configured prefix:
@@ -54,8 +55,7 @@ export class OpenSearchBackend implements SearchBackend {
   private namesLoadedAt = 0
   private started?: Promise<void>
   private chain: Promise<unknown> = Promise.resolve()
-  private syncRunning?: Promise<void>
-  private syncQueued?: Promise<void>
+  private readonly syncs = new CoalescedRun(() => this.exclusive(() => this.catchUp()))
   private rebuilding?: Promise<void>
   private rebuildingFor?: string
   private lastSyncStartedAt = 0
@@ -94,17 +94,7 @@ export class OpenSearchBackend implements SearchBackend {
 
   sync(): Promise<void> {
     if (!this.started) return this.start()
-    if (this.syncQueued) return this.syncQueued
-    if (this.syncRunning) {
-      this.syncQueued = this.syncRunning
-        .catch(() => undefined)
-        .then(() => {
-          this.syncQueued = undefined
-          return this.runSync()
-        })
-      return this.syncQueued
-    }
-    return this.runSync()
+    return this.syncs.run()
   }
 
   /** Rebuilds into a new index and switches the alias (the reindex script: waits, with progress). */
@@ -248,14 +238,6 @@ export class OpenSearchBackend implements SearchBackend {
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = this.chain.then(task, task)
     this.chain = run.catch(() => undefined)
-    return run
-  }
-
-  private runSync(): Promise<void> {
-    const run: Promise<void> = this.exclusive(() => this.catchUp()).finally(() => {
-      if (this.syncRunning === run) this.syncRunning = undefined
-    })
-    this.syncRunning = run
     return run
   }
 
@@ -498,7 +480,7 @@ export class OpenSearchBackend implements SearchBackend {
   private startPolling(): void {
     if (this.poller || this.stopped || !this.options.pollMs) return
     this.poller = setInterval(() => {
-      if (!this.syncRunning) this.sync().catch((error: unknown) => this.fail(error))
+      if (!this.syncs.busy) this.sync().catch((error: unknown) => this.fail(error))
     }, this.options.pollMs)
     this.poller.unref()
   }
