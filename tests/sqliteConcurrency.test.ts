@@ -9,13 +9,14 @@ import { fileURLToPath } from 'node:url'
 
 import type { Payload } from 'payload'
 
+import { adapterInternals } from '../src/db/internals'
 import { lane, startPayload } from './helpers/payload'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const describeSqlite = lane === 'sqlite' ? describe : describe.skip
 
 type Client = { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }
-const clientOf = (payload: Payload) => (payload.db as unknown as { client: Client }).client
+const clientOf = (payload: Payload): Client => adapterInternals(payload).client
 
 function startWriter(env: Record<string, string>) {
   const child: ChildProcessWithoutNullStreams = spawn(

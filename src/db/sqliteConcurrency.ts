@@ -54,7 +54,8 @@ export function withSqliteConcurrency(adapter: DatabaseAdapterObj, busyTimeoutMs
       if (connect) {
         db.connect = async (options) => {
           await connect(options)
-          const client = (db as unknown as { client?: LibsqlClient }).client
+          // The adapter's libsql client is not part of its declared type: read it as the member it is.
+          const client = Reflect.get(db, 'client') as LibsqlClient | undefined
           if (!client) return
           for (const pragma of pragmas) await client.execute(pragma)
           reapplyOnNewConnections(client, pragmas)

@@ -8,6 +8,7 @@ import { getPayload } from 'payload'
 import { createInterface } from 'node:readline'
 
 import { buildAppConfig } from '../../src/buildAppConfig'
+import { adapterInternals } from '../../src/db/internals'
 
 const count = Number(process.env.WRITER_COUNT ?? 0)
 const holdMs = Number(process.env.WRITER_HOLD_MS ?? 0)
@@ -18,11 +19,8 @@ process.stdout.write('ready\n')
 await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()))
 
 if (holdMs > 0) {
-  const client = (
-    payload.db as unknown as {
-      client: { transaction: (mode: string) => Promise<{ commit: () => Promise<void>; execute: (sql: string) => Promise<unknown> }> }
-    }
-  ).client
+  const client: { transaction: (mode: string) => Promise<{ commit: () => Promise<void>; execute: (sql: string) => Promise<unknown> }> } =
+    adapterInternals(payload).client
   const tx = await client.transaction('write')
   await tx.execute(
     `INSERT INTO search_misses (query, count, updated_at, created_at) VALUES ('${tag}-held', 1, datetime('now'), datetime('now'))`,
