@@ -8,5 +8,8 @@ import type { Payload } from 'payload'
 export function isDocumentId(payload: Pick<Payload, 'db'>, value: unknown): boolean {
   if (typeof value === 'number') return payload.db.defaultIDType === 'number' && Number.isSafeInteger(value) && value > 0
   if (typeof value !== 'string') return false
-  return payload.db.defaultIDType === 'number' ? /^[1-9]\d{0,15}$/.test(value) : /^[0-9a-f]{24}$/i.test(value)
+  // 16 digits can still pass Number.MAX_SAFE_INTEGER (9007199254740992): such an id names no row and is refused.
+  return payload.db.defaultIDType === 'number'
+    ? /^[1-9]\d{0,15}$/.test(value) && Number.isSafeInteger(Number(value))
+    : /^[0-9a-f]{24}$/i.test(value)
 }
