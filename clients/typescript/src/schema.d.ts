@@ -343,6 +343,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/document-numbers/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发文字号 / 令号 check for a document type: valid, which scheme, the canonical form and the problem (any signed-in user) */
+        get: operations["checkDocumentNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legacy-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 存量文件导入 (admins): the file’s bytes as the body; dryRun=true answers the report, otherwise 202 with a run id to poll */
+        post: operations["importLegacyLibrary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legacy-import/{run}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of an import run started on this instance (admins) */
+        get: operations["importRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/infographics/derived/{filename}": {
         parameters: {
             query?: never;
@@ -1125,7 +1176,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Hits, facets, total, query time */
+            /** @description Hits, facets, total, query time, and the engine that answered */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1136,11 +1187,25 @@ export interface operations {
                         hits: unknown[];
                         facets?: Record<string, never>;
                         tookMs?: number;
+                        /**
+                         * @description Which search engine answered
+                         * @enum {unknown}
+                         */
+                        engine: "embedded" | "opensearch";
                     };
                 };
             };
             /** @description Bad input (the message names the parameter or field; `data.rule` the rule) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The search engine (OpenSearch) is unreachable: search-unavailable; the rest of the API keeps working */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1934,6 +1999,185 @@ export interface operations {
             };
             /** @description Another department’s items; no department */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkDocumentNumber: {
+        parameters: {
+            query: {
+                /** @description The number as typed, e.g. 黔府发〔2026〕3号 or 贵州省人民政府令第195号 */
+                value: string;
+                /** @description Document type (decree and regulation take 令号); ordinary scheme when left out */
+                documentType?: "normative" | "regulation" | "decree" | "opinion" | "notice" | "plan" | "approval" | "commendation" | "appointment" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict, with the canonical form when the input is almost right */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        valid: boolean;
+                        /** @enum {unknown} */
+                        scheme: "document" | "decree";
+                        canonical: string | null;
+                        problem: {
+                            zh: string;
+                            en: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description value missing or too long; unknown documentType */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importLegacyLibrary: {
+        parameters: {
+            query: {
+                /** @description Name of the file; its ending picks the format */
+                fileName: string;
+                /** @description Only check and report */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Dry-run report: rows, created / skipped / failed with row, column and problem */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Import started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        run: string;
+                        /** @enum {unknown} */
+                        status: "running" | "done" | "failed";
+                    };
+                };
+            };
+            /** @description Unknown format, empty or unreadable file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over 64 MiB: use npm run import */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description status, done, total and the report when done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such run on this instance */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
