@@ -53,6 +53,7 @@ let webhook: Doc
 let delivery: Doc
 let term: Doc
 let miss: Doc
+let calendar: Doc
 let png: Buffer
 
 let counter = 0
@@ -155,6 +156,9 @@ const makeWebhook = (extra: Record<string, unknown> = {}) =>
 const makeDelivery = () =>
   create('webhook-deliveries', { webhook: webhook.id, event: 'released', status: 'failed', lastError: unique('timeout') })
 const makeTerm = () => create('search-terms', { term: unique('测试词') })
+// Years far from any the tests release in, one per calendar (the year is unique).
+let calendarYear = 2060
+const makeCalendar = () => create('official-calendars', { year: calendarYear++, notice: unique('节假日安排通知') })
 const makeMiss = () => create('search-misses', { query: unique('未命中'), count: 1 })
 const catalogItemData = (k: DeptKey, itemNumber = unique('MATRIX-')) => ({
   itemNumber,
@@ -653,6 +657,15 @@ const PROBES: Record<RowKey, Probe> = {
     () => ({ websiteColumn: unique('政策解读栏目') }),
   ),
   'catalog-items delete': deleteDoc('catalog-items', (c) => makeCatalogItem(c.k)),
+
+  'official-calendars create': createDoc('official-calendars', 'notice', (_cell, notice) => ({ data: { year: calendarYear++, notice } })),
+  'official-calendars read': read('official-calendars', () => calendar),
+  'official-calendars update': updateDoc(
+    'official-calendars',
+    () => makeCalendar(),
+    () => ({ notice: unique('修订通知') }),
+  ),
+  'official-calendars delete': deleteDoc('official-calendars', () => makeCalendar()),
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -687,6 +700,7 @@ beforeAll(async () => {
   delivery = await makeDelivery()
   term = await makeTerm()
   miss = await makeMiss()
+  calendar = await makeCalendar()
   fixtures.a = await buildFixtures('a')
   fixtures.b = await buildFixtures('b')
   // Log everyone in once (each login hashes a password).

@@ -163,6 +163,12 @@ const ROWS = [
   ['catalog-items', 'read', /*                          */ 'Y  YY  YY  YY  YY  YY  Y  Y'],
   ['catalog-items', 'update', /*                        */ 'N  NN  NN  NN  NN  NN  Y  N'],
   ['catalog-items', 'delete', /*                        */ 'N  NN  NN  NN  NN  NN  Y  N'],
+
+  // 官方节假日安排 (the release clock's calendar): admins enter a year, every signed-in user reads it.
+  ['official-calendars', 'create', /*                   */ 'N  NN  NN  NN  NN  NN  Y  N'],
+  ['official-calendars', 'read', /*                     */ 'N  YY  YY  YY  YY  YY  Y  Y'],
+  ['official-calendars', 'update', /*                   */ 'N  NN  NN  NN  NN  NN  Y  N'],
+  ['official-calendars', 'delete', /*                   */ 'N  NN  NN  NN  NN  NN  Y  N'],
 ] as const
 
 type RowTuple = (typeof ROWS)[number]
