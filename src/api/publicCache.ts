@@ -179,7 +179,9 @@ async function readChanges(payload: Payload): Promise<void> {
     select: { seq: true, action: true, policy: true, members: true, details: true, refs: true },
   })
   if (docs.length >= POLL_LIMIT) invalidateAll()
-  else for (const doc of docs) invalidateForAuditEntry(doc as AuditEntryLike)
+  else {
+    for (const doc of docs) if (!appliedCommitted.delete(Number(doc.seq))) invalidateForAuditEntry(doc as AuditEntryLike)
+  }
   if (docs.length) poll.seq = Number(docs[docs.length - 1].seq)
   poll.checkedAt = checking
 }
@@ -339,6 +341,15 @@ export function urlKey(url: string): string {
  * The public-cache reaction of the registry (src/events/reactions.ts), run right after appendAudit writes an entry:
  * drop what the entry changed here, and read the trail again soon in case the entry was still inside its transaction.
  */
-export function publicCacheAfterAudit(entry: AuditEntryLike): void {
-  touchPublicContent(entry)
+export function publicCacheAfterAudit(entry: AuditEntryLike, options: { committed?: boolean } = {}): void {
+  invalidateForAuditEntry(entry)
+  // Written outside a transaction, the entry is committed already: the poll need not apply it a second time (which
+  // would drop what readers cached since). Inside one, readers may still see the old content until the commit.
+  if (options.committed && typeof entry.seq === 'number') {
+    appliedCommitted.add(entry.seq)
+    if (appliedCommitted.size > MAX_ENTRIES) appliedCommitted.delete(appliedCommitted.values().next().value!)
+  } else pollSoon()
 }
+
+/** Seqs of entries applied on this instance after their commit (see publicCacheAfterAudit). */
+const appliedCommitted = new Set<number>()

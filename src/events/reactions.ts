@@ -65,7 +65,13 @@ async function releaseJob({ entry, req, subject: { policy } }: ReactionContext):
 export const REACTIONS: readonly (Follows | Inline)[] = [
   { kind: 'inline', name: 'webhooks', run: webhooks },
   { kind: 'inline', name: 'release-job', run: releaseJob },
-  { kind: 'inline', name: 'public-cache', run: ({ entry }) => publicCacheAfterAudit(entry) },
+  {
+    kind: 'inline',
+    name: 'public-cache',
+    // initTransaction leaves a Promise of null on req where the adapter has no transactions: then the entry is committed.
+    run: async ({ entry, req }) =>
+      publicCacheAfterAudit(entry, { committed: !(req.transactionID instanceof Promise ? await req.transactionID : req.transactionID) }),
+  },
   {
     kind: 'follows',
     name: 'search',
