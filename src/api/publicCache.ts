@@ -140,12 +140,6 @@ function pollSoon(): void {
   poll.checkedAt = Math.min(poll.checkedAt, Date.now() - RECHECK_MS)
 }
 
-/** Kept for callers of the previous API: the audit collection's hook passes the entry it appended. */
-export function touchPublicContent(entry?: AuditEntryLike): void {
-  if (entry) invalidateForAuditEntry(entry)
-  pollSoon()
-}
-
 /**
  * Applies the audit entries appended since the last poll (by any instance, committed), at most once a second.
  * Public-affecting actions only; the query uses the `seq` and `action` indexes.
