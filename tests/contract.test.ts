@@ -247,6 +247,30 @@ describe('the public content API answers what its document says', () => {
 })
 
 describe('GraphQL reveals nothing REST hides', () => {
+  test('a null condition is an absent one (GraphQL spells “not given” as null): the same answer as no condition, never a 500', async () => {
+    const released = await releasedPolicy()
+    const token = await w.token('admin')
+    const count = async (where: string) => {
+      const res = await w.rest.call('POST', '/graphql', { body: { query: `{ Policies${where} { totalDocs } }` }, token })
+      expect([where, res.body.errors]).toEqual([where, undefined])
+      return res.body.data.Policies.totalDocs as number
+    }
+    const all = await count('')
+    expect(all).toBeGreaterThan(0)
+    for (const where of [
+      '{ id: null }',
+      '{ title: null, id: null }',
+      '{ createdAt: { like: null, exists: null, greater_than: null } }',
+      '{ OR: [{ id: null }] }',
+      '{ AND: [null, { id: null }] }',
+      '{ id: {} }',
+    ]) {
+      expect([where, await count(`(where: ${where}, page: -273, limit: null)`)]).toEqual([where, all])
+    }
+    // equals: null keeps its meaning (“is empty”).
+    expect(await count('(where: { title: { equals: null } })')).toBe(0)
+    expect(await count(`(where: { id: { equals: ${JSON.stringify(released.id)} }, title: null })`)).toBe(1)
+  })
   test('drafts, other departments and 不予公开 stay hidden in GraphQL lists, drafts included, for every caller', async () => {
     const released = await releasedPolicy()
     const draft = (await w.rest.post('/policies', policyData(w.a), await w.token('drafter'))).body.doc

@@ -118,6 +118,30 @@ function whereProblem(where: unknown, at: string, depth = 0): Bilingual | null {
   return null
 }
 
+/** Operators whose `null` operand means “is empty” in Payload's query language; any other null operand means “not given”. */
+const NULL_MEANINGFUL = new Set(['equals', 'not_equals'])
+
+/**
+ * GraphQL input objects spell “not given” as `null` (`where: { id: null }`, `{ createdAt: { like: null } }`), and
+ * Payload passes them on to the adapter, where SQLite's query builder throws on them (500). Dropped here, so the
+ * condition reads as the caller meant it: absent.
+ */
+export function withoutNullConditions(where: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(where)) {
+    if (value === null || value === undefined) continue
+    if (['and', 'or'].includes(key.toLowerCase()) && Array.isArray(value)) {
+      out[key] = value.filter(isPlain).map(withoutNullConditions)
+    } else if (isPlain(value)) {
+      const operators = Object.entries(value).filter(([op, operand]) => operand !== null || NULL_MEANINGFUL.has(op))
+      if (operators.length) out[key] = Object.fromEntries(operators)
+    } else {
+      out[key] = value
+    }
+  }
+  return out
+}
+
 const SORT_KEY = /^-?[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/
 
 /** limit, page and sort of Payload's list route (`GET /api/<slug>`), read as the client sent them. */
@@ -362,8 +386,9 @@ const unsupportedType = (req: PayloadRequest, type: string) =>
 export const guardInput: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   // A collection route's params are set once it is matched: authentication's user lookup, earlier, does not count.
   if (req.routeParams?.collection !== undefined) req.context[REACHED] = true
-  if (req.payloadAPI !== 'REST' || req.routeParams?.collection !== collection.slug) return args
   const a = args as { data?: unknown; id?: unknown; where?: unknown }
+  if (req.payloadAPI === 'GraphQL' && isPlain(a.where)) a.where = withoutNullConditions(a.where)
+  if (req.payloadAPI !== 'REST' || req.routeParams?.collection !== collection.slug) return args
   const queryHint = { en: 'See the REST query syntax: where[field][operator]=value.', zh: '查询语法：where[字段][运算符]=值。' }
   const raw = rawQueryProblem(req)
   if (raw) throw refuse(req, 400, raw, queryHint)
