@@ -29,7 +29,7 @@ beforeAll(async () => {
     process.env.SEARCH_TIMEOUT_MS = '5000'
   }
   w = await startWorld()
-}, 180_000)
+}, 360_000)
 afterAll(async () => {
   await other?.destroy()
   await w?.payload.destroy()

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const BUILD_TIMEOUT_MS = 10 * 60_000
-const READY_TIMEOUT_MS = 120_000
+const READY_TIMEOUT_MS = 240_000
 const STOP_GRACE_MS = 15_000
 
 let built: Promise<string> | undefined
@@ -104,7 +104,10 @@ export async function startOpenSearch(
     const deadline = Date.now() + READY_TIMEOUT_MS
     const healthy = (async () => {
       for (;;) {
-        if (Date.now() > deadline) throw new Error(`OpenSearch on ${url} not ready after ${READY_TIMEOUT_MS / 1000} s`)
+        if (Date.now() > deadline) {
+          proc.kill('SIGKILL')
+          throw new Error(`OpenSearch on ${url} not ready after ${READY_TIMEOUT_MS / 1000} s:\n${stderr.join('').slice(-3000)}`)
+        }
         try {
           const res = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=1s`, { signal: AbortSignal.timeout(3000) })
           if (res.ok) return
