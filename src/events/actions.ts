@@ -14,6 +14,8 @@ export type StepDetails = {
   stepAt?: null | string
   /** Scheduled releases: when. */
   releaseAt?: null | string
+  /** Revisions of a released package (更正 / 修订): which kind, and the public change note. */
+  revision?: { changeNote: null | string; changeType: string }
   /** What the compliance report needs at signing and release (see complianceDetails). */
   disclosure?: null | string
   releaseDeadline?: null | string
@@ -49,6 +51,7 @@ export type AuditDetails = {
   schedule: StepDetails
   release: StepDetails
   withdraw: StepDetails
+  revise: StepDetails
   'supplement-submit': undefined
   'supplement-approve': undefined
   'supplement-return': undefined
@@ -95,6 +98,8 @@ export const ACTION_TRAITS: Record<AuditAction, ActionTraits> = {
   schedule: { stage: true, workflow: true },
   release: { stage: true, workflow: true, public: true },
   withdraw: { stage: true, workflow: true, public: true },
+  // Opens a revision of a released package: nothing public changes until the revision is released.
+  revise: { stage: true, workflow: true },
   'supplement-submit': {},
   'supplement-approve': {},
   'supplement-return': {},

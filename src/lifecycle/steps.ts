@@ -18,10 +18,14 @@ import type { Role } from '../roles'
 import type { StepSpec } from './actorRules'
 import { type Stage, STAGES } from './stages'
 
-export const PACKAGE_ACTIONS = ['submit', 'approve', 'return', 'sign', 'release', 'withdraw'] as const
+export const PACKAGE_ACTIONS = ['submit', 'approve', 'return', 'sign', 'release', 'withdraw', 'revise'] as const
 export type PackageAction = (typeof PACKAGE_ACTIONS)[number]
 
-export type ActionInput = { documentNumber?: string; reason?: string; releaseAt?: string }
+/** 更正 (minor: typos, links) or 修订 (major: a change of substance, shown publicly with its 修改说明). */
+export const CHANGE_TYPES = ['minor', 'major'] as const
+export type ChangeType = (typeof CHANGE_TYPES)[number]
+
+export type ActionInput = { changeNote?: string; changeType?: string; documentNumber?: string; reason?: string; releaseAt?: string }
 
 export type Workflow = NonNullable<Policy['workflow']>
 
@@ -172,6 +176,42 @@ export const ACTIONS: Record<PackageAction, Spec> = {
     reasonRequired: true,
     apply: ({ input, now, req }) => ({ workflow: { withdrawnBy: uid(req), withdrawnAt: now.toISOString(), withdrawReason: input.reason } }),
   }),
+  revise: step({
+    label: L('更正/修订', 'Correct or revise'),
+    // The package stays released (the public keeps reading the released version) while its revision is drafted.
+    transitions: [{ from: 'released', to: 'released', records: 'revise' }],
+    roles: ['drafter'],
+    guard: ({ input, policy, req }) => {
+      const document = { collection: 'policies', id: policy.id, title: policy.title }
+      if (!CHANGE_TYPES.some((t) => t === input.changeType)) {
+        throw new RuleViolation(req, {
+          status: 400,
+          rule: 'change-type',
+          ruleName: RULE_NAMES.lifecycle,
+          message: {
+            en: `a revision is “minor” (更正) or “major” (修订), not “${input.changeType ?? ''}”.`,
+            zh: `修改类型应为“minor”（更正）或“major”（修订），而不是“${input.changeType ?? ''}”。`,
+          },
+          hint: { en: 'Give changeType: minor or major.', zh: '请填写 changeType：minor 或 major。' },
+          document,
+        })
+      }
+      if (input.changeType === 'major' && !input.changeNote?.trim()) {
+        throw new RuleViolation(req, {
+          status: 400,
+          rule: 'change-note-required',
+          ruleName: RULE_NAMES.lifecycle,
+          message: { en: 'a major revision needs a change note (修改说明).', zh: '修订须填写修改说明。' },
+          hint: {
+            en: 'Say what changes and why, in changeNote; it is shown publicly.',
+            zh: '请在 changeNote 中说明修改内容和原因，该说明将公开。',
+          },
+          document,
+        })
+      }
+    },
+    apply: () => ({ workflow: {} }),
+  }),
 }
 
 export const TRANSITIONS: readonly (Transition & { step: PackageAction })[] = PACKAGE_ACTIONS.flatMap((name) =>
@@ -204,7 +244,9 @@ function reaching(target: Stage): Stage[] {
 export const PENDING_STAGES: readonly Stage[] = reaching('released')
 
 /** Stages whose next step is the release itself: the 3-working-day release clock runs there. */
-export const RELEASE_CLOCK_STAGES: readonly Stage[] = [...new Set(TRANSITIONS.filter((t) => t.to === 'released').map((t) => t.from))]
+export const RELEASE_CLOCK_STAGES: readonly Stage[] = [
+  ...new Set(TRANSITIONS.filter((t) => t.to === 'released' && t.from !== t.to).map((t) => t.from)),
+]
 
 /** The one overdue rule: a package waiting for its release past its deadline. */
 export const isOverdueAt = (stage: null | string | undefined, deadline: Date | null | string | undefined, now = new Date()): boolean =>
@@ -212,7 +254,7 @@ export const isOverdueAt = (stage: null | string | undefined, deadline: Date | n
 
 /** The forward step open from a stage (return and withdraw are not "what comes next"). */
 export const forwardStep = (stage: Stage): PackageAction | undefined =>
-  PACKAGE_ACTIONS.find((a) => a !== 'return' && a !== 'withdraw' && ACTIONS[a].from.includes(stage))
+  PACKAGE_ACTIONS.find((a) => a !== 'return' && a !== 'withdraw' && a !== 'revise' && ACTIONS[a].from.includes(stage))
 
 export type WalkStep = { action: PackageAction; role: Role; to: Stage }
 

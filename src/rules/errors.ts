@@ -7,6 +7,8 @@ import { type Bilingual, pick } from '../i18n'
 /** Stable codes for every rule the system enforces; clients branch on these, never on message text. */
 export type RuleCode =
   | 'audit-immutable'
+  | 'change-note-required'
+  | 'change-type'
   | 'compliance-query'
   | 'consultation-department'
   | 'consultation-feedback-counts'

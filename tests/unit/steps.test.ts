@@ -84,7 +84,20 @@ describe('the reactions registry', () => {
     const names = REACTIONS.map((r) => r.name)
     expect(names).toEqual(['webhooks', 'release-job', 'public-cache', 'search', 'compliance', 'recovery'])
     for (const name of ['search', 'compliance', 'recovery']) for (const action of followedBy(name)) expect(AUDIT_ACTIONS).toContain(action)
-    expect(followedBy('recovery')).toEqual(['submit', 'approve', 'return', 'sign', 'schedule', 'release', 'withdraw'])
+    expect(followedBy('recovery')).toEqual(['submit', 'approve', 'return', 'sign', 'schedule', 'release', 'withdraw', 'revise'])
     expect(() => followedBy('webhooks')).toThrow()
+  })
+
+  test('revise opens a revision of a released package by its drafter; the package stays released', () => {
+    expect(ACTIONS.revise.from).toEqual(['released'])
+    expect(ACTIONS.revise.roles).toEqual(['drafter'])
+    expect(ACTIONS.revise.transitions).toEqual([{ from: 'released', to: 'released', records: 'revise' }])
+    expect(ACTION_TRAITS.revise).toEqual({ stage: true, workflow: true })
+    // A self-transition: recovery never completes it, walks and the pending list ignore it, it is not "next".
+    expect(transitionBetween('released', 'released')).toBeUndefined()
+    expect(forwardStep('released')).toBeUndefined()
+    expect(PENDING_STAGES).not.toContain('released')
+    expect(followedBy('compliance')).toContain('revise')
+    expect(followedBy('recovery')).toContain('revise')
   })
 })
