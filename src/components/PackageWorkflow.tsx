@@ -34,6 +34,9 @@ const text = {
   unsaved: { en: 'Save the policy first.', zh: '请先保存政策文件。' },
   reason: { en: 'Reason', zh: '理由' },
   releaseAt: { en: 'Release at (empty: now)', zh: '定时发布（留空即立即发布）' },
+  minor: { en: 'Minor correction (更正)', zh: '更正（文字、链接等）' },
+  major: { en: 'Major revision (修订)', zh: '修订（实质内容变更）' },
+  changeNote: { en: 'Change note (public; required for a major revision)', zh: '修改说明（公开；修订必填）' },
   documentNumber: { en: 'Document number', zh: '发文字号' },
   done: { en: 'Done.', zh: '已办理。' },
   none: { en: 'No action is open to you at this stage.', zh: '当前阶段您没有可办理的操作。' },
@@ -54,6 +57,8 @@ export function PackageWorkflow() {
   const [reason, setReason] = useState('')
   const [releaseAt, setReleaseAt] = useState('')
   const [documentNumber, setDocumentNumber] = useState('')
+  const [changeType, setChangeType] = useState<'major' | 'minor'>('minor')
+  const [changeNote, setChangeNote] = useState('')
   const api = `${config.serverURL}${config.routes.api}/policies/${id}/workflow`
 
   const load = useCallback(async () => {
@@ -72,6 +77,10 @@ export function PackageWorkflow() {
     if (reason.trim()) body.reason = reason.trim()
     if (action === 'release' && releaseAt) body.releaseAt = new Date(releaseAt).toISOString()
     if (action === 'sign' && documentNumber.trim()) body.documentNumber = documentNumber.trim()
+    if (action === 'revise') {
+      body.changeType = changeType
+      if (changeNote.trim()) body.changeNote = changeNote.trim()
+    }
     return post(`${api}/${action}`, body, () => {
       setReason('')
       void refreshForm()
@@ -151,12 +160,32 @@ export function PackageWorkflow() {
             <input onChange={(e) => setReleaseAt(e.target.value)} style={inputStyle} type="datetime-local" value={releaseAt} />
           </label>
         ) : null}
+        {open.some((a) => a.action === 'revise') ? (
+          <>
+            <select onChange={(e) => setChangeType(e.target.value === 'major' ? 'major' : 'minor')} style={inputStyle} value={changeType}>
+              <option value="minor">{text.minor[lang]}</option>
+              <option value="major">{text.major[lang]}</option>
+            </select>
+            <textarea
+              onChange={(e) => setChangeNote(e.target.value)}
+              placeholder={text.changeNote[lang]}
+              rows={2}
+              style={inputStyle}
+              value={changeNote}
+            />
+          </>
+        ) : null}
         {open.length === 0 ? <p style={{ color: 'var(--theme-elevation-600)' }}>{text.none[lang]}</p> : null}
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'calc(var(--base) / 2)' }}>
           {open.map((a) => (
             <Button
               buttonStyle={a.reasonRequired ? 'secondary' : 'primary'}
-              disabled={busy || (a.action === 'submit' && state.problems.length > 0) || (a.reasonRequired && !reason.trim())}
+              disabled={
+                busy ||
+                (a.action === 'submit' && state.problems.length > 0) ||
+                (a.reasonRequired && !reason.trim()) ||
+                (a.action === 'revise' && changeType === 'major' && !changeNote.trim())
+              }
               key={a.action}
               margin={false}
               onClick={() => run(a.action)}

@@ -158,6 +158,9 @@ export async function performAction(
         details: {
           system: Boolean(options.system),
           ...(transition.to === 'scheduled' ? { releaseAt: workflow.scheduledReleaseAt } : {}),
+          ...(transition.records === 'revise'
+            ? { revision: { changeType: String(input.changeType), changeNote: input.changeNote?.trim() || null } }
+            : {}),
           ...complianceDetails(policy, transition.to, workflow),
         },
       },

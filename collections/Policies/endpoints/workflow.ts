@@ -16,6 +16,9 @@ const body = z
     documentNumber: z.string().trim().min(1).max(60).optional(),
     reason: z.string().max(2000).optional(),
     releaseAt: z.string().max(40).optional(),
+    // revise: 更正 (minor) or 修订 (major, with its public 修改说明); the step's guard names what is missing.
+    changeType: z.string().max(20).optional(),
+    changeNote: z.string().max(2000).optional(),
   })
   .strict()
 
@@ -79,8 +82,8 @@ export const workflowActionEndpoint: Endpoint = {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
       return badRequest(
         req,
-        `Invalid body: ${issues}. Allowed: reason, releaseAt, documentNumber.`,
-        `请求参数有误：${issues}。可用字段：reason、releaseAt、documentNumber。`,
+        `Invalid body: ${issues}. Allowed: reason, releaseAt, documentNumber, changeType, changeNote.`,
+        `请求参数有误：${issues}。可用字段：reason、releaseAt、documentNumber、changeType、changeNote。`,
       )
     }
     // `new Date('2020-02-30T09:00')` is 1 March: a past time, which would release at once instead of refusing.

@@ -17,7 +17,7 @@ export const workflowPaths: PathItems = {
   '/api/policies/{id}/workflow/{action}': {
     post: {
       operationId: 'workflowStep',
-      summary: `A lifecycle step: ${PACKAGE_ACTIONS.join(', ')}. return and withdraw need a reason; release may be scheduled (releaseAt)`,
+      summary: `A lifecycle step: ${PACKAGE_ACTIONS.join(', ')}. return and withdraw need a reason; release may be scheduled (releaseAt); revise takes changeType and changeNote`,
       security: signedIn,
       parameters: [pathParam('id', 'Policy id'), pathParam('action', 'Step', { enum: [...PACKAGE_ACTIONS] })],
       requestBody: {
@@ -37,6 +37,8 @@ export const workflowPaths: PathItems = {
                   description: 'Scheduled release (ISO 8601 with offset, a plausible year); a past time releases now',
                 },
                 documentNumber: { type: 'string', minLength: 1, maxLength: 60, pattern: '\\S', description: '发文字号 given at signing' },
+                changeType: { type: 'string', enum: ['minor', 'major'], description: 'revise: 更正 (minor) or 修订 (major)' },
+                changeNote: { type: 'string', maxLength: 2000, description: 'revise: 修改说明, required for major, shown publicly' },
               },
             },
           },
