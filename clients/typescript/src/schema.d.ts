@@ -216,7 +216,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A lifecycle step: submit, approve, return, sign, release, withdraw. return and withdraw need a reason; release may be scheduled (releaseAt) */
+        /** A lifecycle step: submit, approve, return, sign, release, withdraw, revise. return and withdraw need a reason; release may be scheduled (releaseAt); revise takes changeType and changeNote */
         post: operations["workflowStep"];
         delete?: never;
         options?: never;
@@ -1381,7 +1381,7 @@ export interface operations {
                 /** @description Policy id */
                 id: components["schemas"]["Id"];
                 /** @description Step */
-                action: "submit" | "approve" | "return" | "sign" | "release" | "withdraw";
+                action: "submit" | "approve" | "return" | "sign" | "release" | "withdraw" | "revise";
             };
             cookie?: never;
         };
@@ -1396,6 +1396,13 @@ export interface operations {
                     releaseAt?: string;
                     /** @description 发文字号 given at signing */
                     documentNumber?: string;
+                    /**
+                     * @description revise: 更正 (minor) or 修订 (major)
+                     * @enum {string}
+                     */
+                    changeType?: "minor" | "major";
+                    /** @description revise: 修改说明, required for major, shown publicly */
+                    changeNote?: string;
                 };
             };
         };
