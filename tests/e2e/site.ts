@@ -22,7 +22,7 @@ type AxeViolation = { id: string; impact: null | string; help: string; nodes: { 
 async function axe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource })
   const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }
+    const w = window as Window & { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }
     return (await w.axe.run(document, { resultTypes: ['violations'] })).violations
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
