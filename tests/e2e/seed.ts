@@ -1,7 +1,7 @@
 /**
  * Child process of the browser test: applies the shipped migrations to a fresh SQLite DATABASE_URL and seeds
- * the demo organisation only (departments and `<role>@demo.gov.cn` users), not the demo packages, so the
- * dashboard counts start from zero and the run stays short.
+ * the demo organisation and the demo packages (released ones for the public site's pages, and unreleased ones
+ * that the site test proves absent). The workflow test compares counts before and after its own release.
  * Run as `node --conditions=production --import tsx tests/e2e/seed.ts` (plain node can hang loading lexical),
  * without NODE_ENV=production (the seed refuses to create demo users there).
  */
@@ -10,13 +10,13 @@ async function main(): Promise<void> {
   // Imported after the environment is final: the config reads DATABASE_URL and PAYLOAD_SECRET when evaluated.
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
-  const { seedOrganisation } = await import('../../src/seed/organisation')
+  const { seedDemo } = await import('../../src/seed/index')
 
   const payload = await getPayload({ config })
   // The shipped migrations (migrations/), as `next start` would apply them at boot; it then finds them done.
   await payload.db.migrate()
-  const { departments, users } = await seedOrganisation(payload)
-  console.log(`e2e seed: ${Object.keys(departments).length} departments, ${Object.keys(users).length} users`)
+  const created = await seedDemo(payload)
+  console.log(`e2e seed: demo organisation and packages (${JSON.stringify(created)})`)
   await payload.destroy()
 }
 

@@ -93,7 +93,8 @@ export async function startServer(): Promise<E2EServer> {
 
   const logFile: string[] = []
   // http://localhost: session cookies are Secure in production unless INSECURE_COOKIES=true (collections/Users).
-  const serverEnv: Env = { ...env, INSECURE_COOKIES: 'true' }
+  // The site (src/app/(site)) reads the content API of this same server over HTTP.
+  const serverEnv: Env = { ...env, INSECURE_COOKIES: 'true', SITE_API_ORIGIN: baseURL, SITE_URL: baseURL }
   // Plain `next` binary (not npx) so that the PID we hold is the server's and stop() ends it.
   const server: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
     cwd: root,

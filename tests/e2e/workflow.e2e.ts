@@ -26,6 +26,7 @@ import {
   workflowPanel,
 } from './admin'
 import { buildId, root, startServer, type E2EServer } from './server'
+import { registerSiteTests } from './site'
 
 const SHOTS = path.join(root, 'test-results', 'e2e')
 const DEPARTMENT = '贵州省财政厅' // the department of drafter@ / reviewer@ / signer@demo.gov.cn
@@ -283,4 +284,7 @@ void describe('package workflow in the admin (headless Chromium)', { concurrency
     },
     { skip: () => !dashboardInSource() && DASHBOARD_SKIP },
   )
+
+  // The public site in the same server (one build, one seeded database): see ./site.ts.
+  registerSiteTests(() => ({ browser, server }))
 })
