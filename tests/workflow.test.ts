@@ -223,7 +223,8 @@ describe('refusals', () => {
 describe('scheduled release (定时发布)', () => {
   test('a scheduled package stays private until its job fires, then everything appears at once', async () => {
     const { policy, interpretation } = await signedPackage()
-    const releaseAt = new Date(Date.now() + 1500).toISOString()
+    // Far enough ahead that a loaded machine cannot reach it before the early run below (1.5 s did, under load).
+    const releaseAt = new Date(Date.now() + 8000).toISOString()
     const res = await act(policy.id, 'release', 'signer', { releaseAt })
     expect(res.body.stage).toBe('scheduled')
     expect(await publicStatus('policies', policy.id)).toBe(404)
@@ -232,7 +233,7 @@ describe('scheduled release (定时发布)', () => {
     expect(early.noJobsRemaining ?? true).toBe(true)
     expect((await w.payload.findByID({ collection: 'policies', id: policy.id })).stage).toBe('scheduled')
 
-    await new Promise((r) => setTimeout(r, 1700))
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(releaseAt) - Date.now()) + 200))
     await w.payload.jobs.run({ queue: 'releases' })
     const after = await w.payload.findByID({ collection: 'policies', id: policy.id, depth: 0 })
     expect(after.stage).toBe('released')
