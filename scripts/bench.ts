@@ -141,7 +141,7 @@ function load(urls: string[]): Promise<Result> {
     })
     let out = ''
     child.stdout.on('data', (c) => (out += c))
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Result) : reject(new Error(`load generator exited ${code}`))))
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Result) : reject(new Error(`load generator exited ${code}`))))
   })
 }
 

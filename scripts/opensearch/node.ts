@@ -29,7 +29,8 @@ export function ensureOpenSearchBuild(): Promise<string> {
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     const timer = setTimeout(() => child.kill('SIGKILL'), BUILD_TIMEOUT_MS)
     child.on('error', reject)
-    child.on('exit', (code) => {
+    // 'close', not 'exit': exit can come before the last stdout chunk is read (seen under load: an empty path, exit 0).
+    child.on('close', (code) => {
       clearTimeout(timer)
       const dir = stdout.trim().split('\n').pop()
       if (code === 0 && dir) resolve(dir)
