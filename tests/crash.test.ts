@@ -180,20 +180,24 @@ async function api(path: string, init: { body?: unknown; token?: string } = {}):
   if (init.body !== undefined) headers['content-type'] = 'application/json'
   phase(`${init.body === undefined ? 'GET' : 'POST'} ${path}`)
   const sent = performance.now()
-  const send = () =>
+  const send = (fresh = false) =>
     fetch(`${server!.url}/api${path}`, {
       // A server that stops answering fails the test with the request named, not with jest's timeout.
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       method: init.body === undefined ? 'GET' : 'POST',
-      headers,
+      headers: fresh ? { ...headers, connection: 'close' } : headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     })
-  // A GET on a pooled keep-alive socket the server closed at that moment fails with "other side closed" (seen once
-  // in CI); a GET is safe to send again, and a server that really died refuses the second one too.
-  const res = await send().catch((error: unknown) => {
-    if (init.body !== undefined || !/other side closed/.test(String((error as { cause?: unknown })?.cause ?? ''))) throw error
-    phase(`  retry ${path.slice(0, 40)} after: ${String((error as { cause?: unknown }).cause)}`)
-    return send()
+  // A GET on a pooled keep-alive socket the server closed at that moment fails with "other side closed" (seen in
+  // CI, twice in a row: the pool held several sockets closed at once); a GET is safe to send again, on a new
+  // connection. A server that really died refuses that too, and the failure then says how it ended.
+  const res = await send().catch(async (error: unknown) => {
+    const cause = String((error as { cause?: unknown })?.cause ?? '')
+    if (init.body !== undefined || !/other side closed|ECONNRESET/.test(cause)) throw error
+    phase(`  retry ${path.slice(0, 40)} after: ${cause}`)
+    return send(true).catch((again: unknown) => {
+      throw new Error(`GET ${path} failed twice (${cause}; then ${String(again)}); the server: ${server!.stderrTail()}`)
+    })
   })
   const text = await res.text()
   phase(`  ${res.status} ${path.slice(0, 40)} after ${(performance.now() - sent).toFixed(0)} ms`)

@@ -21,6 +21,8 @@ export type ServerProcess = {
   kill: () => Promise<void>
   /** Milliseconds from `go` to `LISTENING`: connecting to the database and binding the port. */
   startMs: number
+  /** The last lines the process wrote to stderr, and how it ended if it did: named in a failure. */
+  stderrTail: () => string
   url: string
 }
 
@@ -98,7 +100,14 @@ export function spawnStandby(command: ServerCommand): Standby {
         if (!match) return
         clearTimeout(timer)
         child.stdout!.off('data', onData)
-        resolve({ child, kill, startMs: Date.now() - sent, url: `http://127.0.0.1:${match[1]}` })
+        resolve({
+          child,
+          kill,
+          startMs: Date.now() - sent,
+          stderrTail: () =>
+            `${child.exitCode === null && child.signalCode === null ? 'running' : `exited (${child.signalCode ?? child.exitCode})`}; stderr:\n${err.slice(-3000)}`,
+          url: `http://127.0.0.1:${match[1]}`,
+        })
       }
       child.stdout!.on('data', onData)
       child.once('exit', (code, signal) => {
