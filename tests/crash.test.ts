@@ -191,9 +191,9 @@ async function api(path: string, init: { body?: unknown; token?: string } = {}):
   // A GET on a pooled keep-alive socket the server closed at that moment fails with "other side closed" (seen in
   // CI, twice in a row: the pool held several sockets closed at once); a GET is safe to send again, on a new
   // connection. A server that really died refuses that too, and the failure then says how it ended.
-  const res = await send().catch(async (error: unknown) => {
+  const res = await send().catch((error: unknown) => {
     const cause = String((error as { cause?: unknown })?.cause ?? '')
-    if (init.body !== undefined || !/other side closed|ECONNRESET/.test(cause)) throw error
+    if (init.body !== undefined || !/other side closed/.test(cause)) throw error
     phase(`  retry ${path.slice(0, 40)} after: ${cause}`)
     return send(true).catch((again: unknown) => {
       throw new Error(`GET ${path} failed twice (${cause}; then ${String(again)}); the server: ${server!.stderrTail()}`)

@@ -80,8 +80,9 @@ export function spawnStandby(command: ServerCommand): Standby {
   let out = ''
   let err = ''
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  const running = () => child.exitCode === null && child.signalCode === null
   const kill = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    if (running()) child.kill('SIGKILL')
     await exited
   }
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err = (err + chunk).slice(-20_000)))
@@ -104,8 +105,7 @@ export function spawnStandby(command: ServerCommand): Standby {
           child,
           kill,
           startMs: Date.now() - sent,
-          stderrTail: () =>
-            `${child.exitCode === null && child.signalCode === null ? 'running' : `exited (${child.signalCode ?? child.exitCode})`}; stderr:\n${err.slice(-3000)}`,
+          stderrTail: () => `${running() ? 'running' : `exited (${child.signalCode ?? child.exitCode})`}; stderr:\n${err.slice(-3000)}`,
           url: `http://127.0.0.1:${match[1]}`,
         })
       }
