@@ -120,7 +120,9 @@ async function main() {
         department: dept.id,
         disclosure: 'proactive',
         body: lexicalFromText('正文'),
-      } as never,
+        validity: 'valid',
+        stage: 'drafting',
+      },
     })
     const upload = async (png: Buffer, name: string) => {
       const fd = new FormData()

@@ -4,6 +4,16 @@
  */
 export type Id = number | string
 
+/**
+ * An id typed as payload-types.ts declares relations (generated for SQLite's numeric ids). MongoDB's ids are strings
+ * at run time and are stored as given: the type describes one adapter, the value is right for both.
+ */
+export function asStoredId(id: Id): number
+export function asStoredId(id: Id | null): null | number
+export function asStoredId(id: Id | null): null | number {
+  return id as null | number
+}
+
 export type RelationValue = { id: Id } | Id | null | undefined
 
 const isId = (value: unknown): value is Id => (typeof value === 'number' || typeof value === 'string') && value !== ''

@@ -87,7 +87,7 @@ async function walk(k: DeptKey, policyId: Id, to: Stage) {
 const create = (collection: CollectionSlug, data: Record<string, unknown>, file?: { data: Buffer; mimetype: string; name: string }) =>
   w.payload.create({
     collection,
-    data: data as never,
+    data: data as never, // one helper creates any collection from plain records; Payload types data per literal slug
     depth: 0,
     ...(file ? { file: { ...file, size: file.data.length } } : {}),
   }) as Promise<Doc>
@@ -361,7 +361,7 @@ const updateDoc = (
 ): Probe => ({
   selfOnly: options.self,
   run: async (cell) => {
-    const doc = options.self ? (cell.me as unknown as Doc) : await acquire(cell, target)
+    const doc: Doc = options.self ? cell.me! : await acquire(cell, target)
     const before = (await stored(collection, doc.id))!
     const data = patch(before)
     const res = await w.rest.patch(`/${collection}/${doc.id}?depth=0`, data, cell.token)
@@ -572,7 +572,7 @@ const PROBES: Record<RowKey, Probe> = {
   'users create': createDoc('users', 'email', (cell, value) => ({
     data: { email: `${value}@demo.gov.cn`, password: 'demo1234', roles: ['viewer'], department: cell.dept.id },
   })),
-  'users read · own account': { ...read('users', (c) => c.me as unknown as Doc), selfOnly: true },
+  'users read · own account': { ...read('users', (c) => c.me!), selfOnly: true },
   'users read · colleague': read('users', (c) => c.fx.colleague),
   'users update · own name': updateDoc(
     'users',

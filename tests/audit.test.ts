@@ -85,7 +85,7 @@ describe('hashing', () => {
       seq: 7,
       at,
       action: 'sign',
-      refs: { policy: 12 as never, department: 3 as never, actor: 4 as never },
+      refs: { policy: 12, department: 3, actor: 4 },
       members: [{ collection: 'interpretations', id: 5 }],
       details: { b: 2, a: { d: new Date(at), c: [1] } },
     })

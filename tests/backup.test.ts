@@ -130,16 +130,17 @@ async function seed(instance: Instance): Promise<void> {
   })
   const policy = docs[0]
   const released = (await payload.find({ collection: 'policies', where: { stage: { equals: 'released' } }, limit: 1, depth: 0 })).docs[0]
-  const body = lexicalFromText('附图说明：补贴标准见下图。') as { root: { children: unknown[] } }
-  body.root.children.push(
+  const text = lexicalFromText('附图说明：补贴标准见下图。')
+  const links = [
     { type: 'upload', relationTo: 'media', value: media.id, fields: null, format: '', version: 3 },
     { type: 'relationship', relationTo: 'policies', value: released.id, format: '', version: 2 },
-  )
+  ]
+  const body = { ...text, root: { ...text.root, children: [...text.root.children, ...links] } }
   const drafter = { ...org.users['drafter@demo.gov.cn'], collection: 'users' as const }
   await payload.update({
     collection: 'policies',
     id: policy.id,
-    data: { attachments: [media.id], body: body as never },
+    data: { attachments: [media.id], body },
     user: drafter,
     overrideAccess: false,
   })

@@ -298,7 +298,7 @@ describe('sleeping columns (睡眠栏目)', () => {
         disclosureReason: '涉及个人信息',
         disclosureBasis: '《中华人民共和国政府信息公开条例》第十五条',
         exemption: { interpretationExempt: true, interpretationExemptReason: '内部通报' },
-      }) as never,
+      }),
       depth: 0,
     })
     const admin = await createLocalReq({ user: { ...w.org.users['admin@demo.gov.cn'], collection: 'users' } }, w.payload)

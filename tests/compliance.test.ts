@@ -664,7 +664,8 @@ describe('exports', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     expect(res.headers.get('content-disposition')).toContain('compliance-2025-all.xlsx')
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(res.bytes as never)
+    // exceljs declares its own `Buffer` as an ArrayBuffer: hand it the bytes as one.
+    await book.xlsx.load(res.bytes.buffer.slice(res.bytes.byteOffset, res.bytes.byteOffset + res.bytes.byteLength))
     expect(book.worksheets.map((s) => s.name)).toEqual(Object.values(SECTION_LABELS).map((l) => l.zh))
     const sheet = book.getWorksheet(SECTION_LABELS.figures.zh)!
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1)

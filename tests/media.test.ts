@@ -1,5 +1,6 @@
 import { handleEndpoints } from 'payload'
 
+import { asStoredId } from '../src/ids'
 import { mediaDir } from '../src/paths'
 import { fileStoreOf } from '../src/storage/fileStore'
 import { forgePngSize, form, listFiles, makeBomb, makeImage, makeNoise, makeVideo } from './fixtures/media/make'
@@ -44,7 +45,7 @@ async function release(policyId: number | string) {
 
 const infographicData = (policy: number | string, extra: Record<string, unknown> = {}) => ({
   title: '一图读懂：惠农政策',
-  policy,
+  policy: asStoredId(policy),
   alt: '惠农政策要点长图',
   textAlternative: '一、补贴对象……二、补贴标准……三、申领流程……',
   designer: '张三',
@@ -137,13 +138,13 @@ describe('infographics', () => {
     const policy = await draftPolicy()
     const bytes = await makeImage(500, 1500)
     const file = { data: bytes, mimetype: 'application/octet-stream', name: 'seeded.png', size: bytes.length }
-    const doc = (await w.payload.create({ collection: 'infographics', data: infographicData(policy.id) as never, file })) as any
+    const doc = (await w.payload.create({ collection: 'infographics', data: infographicData(policy.id), file })) as any
     expect([doc.mimeType, doc.longImage, doc.derivatives.filter((r: any) => r.kind === 'tile').length]).toEqual(['image/png', true, 4])
     const text = Buffer.from('plain text')
     await expect(
       w.payload.create({
         collection: 'infographics',
-        data: infographicData(policy.id) as never,
+        data: infographicData(policy.id),
         file: { data: text, mimetype: 'image/png', name: 'x.png', size: text.length },
       }),
     ).rejects.toMatchObject({ status: 415 })

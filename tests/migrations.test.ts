@@ -15,7 +15,7 @@ sqliteOnly('the shipped migrations build a schema the application runs on', asyn
   try {
     await payload.db.migrate()
     const { departments } = await seedOrganisation(payload)
-    const policy = await payload.create({ collection: 'policies', data: policyData(departments.finance) as never })
+    const policy = await payload.create({ collection: 'policies', data: policyData(departments.finance) })
     expect(policy.indexNumber).toMatch(/^\w{18}\/2020-00001$/)
     const { docs } = await payload.find({ collection: 'payload-migrations', limit: 10 })
     expect(docs.map((d: any) => d.name)).toContain('20261126_105316_initial')

@@ -9,7 +9,7 @@ import { idOf } from '../ids'
 import { PACKAGE_MEMBERS } from '../lifecycle/members'
 import { documentTypeLabel } from '../rules/documentTypes'
 import { SUBJECTS } from '../rules/subjects'
-import { lexicalPlainText } from '../richText/plainText'
+import { isEditorState, lexicalPlainText } from '../richText/plainText'
 import { publicFind } from './publicRead'
 
 export const API = '/api/public'
@@ -23,7 +23,7 @@ const VALIDITY: Record<string, Bilingual> = {
 }
 
 export const richText = (value: unknown) => ({
-  html: value ? convertLexicalToHTML({ data: value as never }) : '',
+  html: isEditorState(value) ? convertLexicalToHTML({ data: value }) : '',
   text: lexicalPlainText(value),
   lexical: value ?? null,
 })

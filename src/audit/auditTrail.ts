@@ -16,7 +16,7 @@ import type { AuditLog } from '../../payload-types'
 
 import { type AuditAction, type AuditDetails, isAuditAction } from '../events/actions'
 import { react, type ReactionSubject } from '../events/reactions'
-import { type Id, idKey, idOf, type RelationValue } from '../ids'
+import { asStoredId, type Id, idKey, idOf, type RelationValue } from '../ids'
 import { AUDIT_APPEND_FLAG } from './flags'
 
 export const AUDIT_COLLECTION = 'audit-log' as const
@@ -263,11 +263,11 @@ export async function appendAudit(req: PayloadRequest, entry: AuditEntryInput, s
   const actor = user?.id
   const base = {
     action: entry.action,
-    actor: actor ?? null,
+    actor: asStoredId(actor ?? null),
     actorEmail: text(user?.email),
     actorRoles: user?.roles?.length ? user.roles.join(',') : null,
-    department: department ?? null,
-    policy: entry.policyDeleted ? null : (entry.policy ?? null),
+    department: asStoredId(department ?? null),
+    policy: entry.policyDeleted ? null : asStoredId(entry.policy ?? null),
     fromStage: text(entry.fromStage),
     toStage: text(entry.toStage),
     reason: text(entry.reason),
@@ -291,7 +291,7 @@ export async function appendAudit(req: PayloadRequest, entry: AuditEntryInput, s
       try {
         written = await payload.create({
           collection: AUDIT_COLLECTION,
-          data: { ...base, seq, at, prevHash, hash } as unknown as Omit<AuditLog, 'createdAt' | 'id' | 'updatedAt'>,
+          data: { ...base, seq, at, prevHash, hash },
           depth: 0,
           overrideAccess: true,
           req,

@@ -15,7 +15,7 @@ import type { Id } from '../ids'
 import { derivedKey } from '../media/storage'
 import { mediaDir as defaultMediaDir, projectRoot } from '../paths'
 import { type FileStore, fileStoreOf, LocalFileStore } from '../storage/fileStore'
-import { backedUpCollections, collectionOf, mapReferences, type Part, partFields, restoreOrder, slug } from './collections'
+import { backedUpCollections, collectionOf, mapReferences, NO_JOINS, type Part, partFields, restoreOrder, slug } from './collections'
 import { exists, writeHashed } from './files'
 import {
   BACKUP_FORMAT,
@@ -75,10 +75,10 @@ export async function* readPart(payload: Payload, part: Part, pageSize = 500): A
     const args = { collection: slug(part.collection), where, sort: 'id', limit: pageSize, pagination: false }
     // joins: false, or the SQLite adapter resolves join fields (written back, they would be ignored anyway).
     const { docs } =
-      part.kind === 'versions' ? await payload.db.findVersions(args) : await payload.db.find({ ...args, joins: false as never })
+      part.kind === 'versions' ? await payload.db.findVersions<Row>(args) : await payload.db.find<Row>({ ...args, joins: NO_JOINS })
     if (!docs.length) return
-    yield docs as unknown as Row[]
-    last = (docs[docs.length - 1] as unknown as Row).id
+    yield docs
+    last = docs[docs.length - 1]!.id
     if (docs.length < pageSize) return
   }
 }

@@ -208,3 +208,6 @@ export function restoreOrder(payload: Payload): Part[] {
       .map((collection) => ({ collection, kind: 'versions' as const })),
   ]
 }
+
+/** `joins: false` for a find over any collection: Payload types `joins` as `never` for a slug not known at compile time. */
+export const NO_JOINS = false as never

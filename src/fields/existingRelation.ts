@@ -45,7 +45,7 @@ const message = (req: PayloadRequest, noun: Bilingual, ids: string[]) => {
 export const existingRelation =
   (noun: Bilingual): RelationshipFieldValidation =>
   async (value, options) => {
-    const base = await relationship(value as never, options as never)
+    const base = await relationship(value, options)
     if (base !== true || typeof options.relationTo !== 'string') return base
     const absent = await missing(options.req, options.relationTo as CollectionSlug, value)
     return absent.length ? message(options.req, noun, absent) : true
@@ -55,7 +55,7 @@ export const existingRelation =
 export const existingUpload =
   (noun: Bilingual): UploadFieldValidation =>
   async (value, options) => {
-    const base = await upload(value as never, options as never)
+    const base = await upload(value, options)
     if (base !== true || typeof options.relationTo !== 'string') return base
     const absent = await missing(options.req, options.relationTo as CollectionSlug, value)
     return absent.length ? message(options.req, noun, absent) : true

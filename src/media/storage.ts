@@ -10,7 +10,8 @@ import { safeStem } from './sniff'
 export type DerivativeRow = {
   filename: string
   filesize: number
-  format: DerivativeFormat
+  /** A DerivativeFormat when written; read back as the text the database holds. */
+  format: string
   height: number
   index?: null | number
   kind: DerivativeKind
@@ -96,10 +97,10 @@ export const derivedKeys = (slug: string, rows: null | undefined | { filename?: 
 // ---------------------------------------------------------------------------------------------------------------
 
 type Pending = Record<string, PendingFile[]>
-const PENDING = 'mediaPendingFiles'
-const WRITTEN = 'mediaWrittenFiles'
+const PENDING = 'mediaPendingFiles' as const
+const WRITTEN = 'mediaWrittenFiles' as const
 
-const pendingOf = (req: PayloadRequest): Pending => ((req.context[PENDING] ??= {}) as Pending)
+const pendingOf = (req: PayloadRequest): Pending => (req.context[PENDING] ??= {})
 
 export const stashPending = (req: PayloadRequest, key: string, files: PendingFile[]) => {
   pendingOf(req)[key] = files
@@ -114,7 +115,7 @@ export const takePending = (req: PayloadRequest, key: string): PendingFile[] => 
 
 /** Remembers files written during this request, so a later failure in the same request can remove them. */
 export const recordWritten = (req: PayloadRequest, keys: string[]) => {
-  ;((req.context[WRITTEN] ??= []) as string[]).push(...keys)
+  (req.context[WRITTEN] ??= []).push(...keys)
 }
 
-export const writtenDuring = (req: PayloadRequest): string[] => (req.context[WRITTEN] as string[] | undefined) ?? []
+export const writtenDuring = (req: PayloadRequest): string[] => req.context[WRITTEN] ?? []

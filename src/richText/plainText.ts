@@ -1,3 +1,5 @@
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+
 type LexicalNode = { children?: LexicalNode[]; text?: string; type?: string }
 
 /** Plain text of a Lexical document (paragraphs joined by newlines); '' for empty or missing content. */
@@ -11,6 +13,10 @@ export function lexicalPlainText(value: unknown): string {
   }
   return walk(root).trim()
 }
+
+/** A stored rich-text value as Lexical's editor state (its shape is checked on every write: src/richText/validate.ts). */
+export const isEditorState = (value: unknown): value is SerializedEditorState =>
+  typeof value === 'object' && value !== null && 'root' in value && typeof value.root === 'object' && value.root !== null
 
 /** A Lexical document with one paragraph per line, for seeds and tests. */
 export function lexicalFromText(text: string) {

@@ -76,5 +76,5 @@ export const validRichText =
         })
       }
     }
-    return richText(value as never, options as never)
+    return richText(value, options)
   }

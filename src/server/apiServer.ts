@@ -85,7 +85,7 @@ export function apiRequestListener(config: Promise<SanitizedConfig> | SanitizedC
         response = Response.json({ errors: [{ message: 'Not found (this server serves /api only).' }] }, { status: 404 })
       } else if (pathname === '/api/graphql' && request.method === 'POST') {
         // Loaded on first use: the Next route helpers are not needed by REST-only callers.
-        graphql ??= (await import('@payloadcms/next/routes')).GRAPHQL_POST(config as never) as Handler
+        graphql ??= (await import('@payloadcms/next/routes')).GRAPHQL_POST(config) as Handler
         response = await graphql(request)
       } else if (request.method === 'GET') {
         response = await rest(request)

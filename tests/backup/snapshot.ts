@@ -10,7 +10,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 
-import { EXCLUDED_COLLECTIONS } from '../../src/backup'
+import { EXCLUDED_COLLECTIONS, NO_JOINS } from '../../src/backup'
 import { numberForObjectId } from '../../src/ids'
 
 export type Snapshot = Record<string, Record<string, unknown>>
@@ -47,7 +47,7 @@ export async function snapshotDatabase(payload: Payload, rename?: (text: string)
     if (EXCLUDED_COLLECTIONS.has(config.slug)) continue
     const collection = config.slug as CollectionSlug
     const common = { collection, depth: 0, overrideAccess: true, pagination: false, showHiddenFields: true, sort: 'id' } as const
-    const { docs } = await payload.find({ ...common, joins: false as never })
+    const { docs } = await payload.find({ ...common, joins: NO_JOINS })
     out[collection] = Object.fromEntries(docs.map((d) => [normalise(d.id, rename) as string, normalise(d, rename)]))
     if (config.versions) {
       const versions = await payload.findVersions(common)

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import type { Department } from '../../payload-types'
 
@@ -37,10 +37,16 @@ export async function startWorld(): Promise<World> {
 }
 
 let counter = 0
-/** A valid policy body for department `dept`; every call gets a distinct title and document number. */
-export function policyData(dept: Department, overrides: Record<string, any> = {}): Record<string, any> {
+/**
+ * A valid policy body for department `dept`; every call gets a distinct title and document number. Typed as create
+ * data (validity and stage are left to their defaults); `overrides` may be invalid on purpose, for refusal tests.
+ */
+export function policyData(
+  dept: Department,
+  overrides: Record<string, any> = {},
+): RequiredDataFromCollectionSlug<'policies'> & Record<string, any> {
   counter += 1
-  return {
+  const data: Omit<RequiredDataFromCollectionSlug<'policies'>, 'stage' | 'validity'> = {
     title: `关于印发测试政策${counter}的通知`,
     documentNumber: `${dept.shortName}〔2020〕${counter}号`,
     documentType: 'notice',
@@ -49,8 +55,8 @@ export function policyData(dept: Department, overrides: Record<string, any> = {}
     department: dept.id,
     disclosure: 'proactive',
     body: lexicalFromText('第一条 为做好测试工作，制定本通知。'),
-    ...overrides,
   }
+  return { ...data, ...overrides } as RequiredDataFromCollectionSlug<'policies'> & Record<string, any>
 }
 
 export const interpretationData = (policyId: number | string, overrides: Record<string, any> = {}) => ({

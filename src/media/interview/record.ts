@@ -38,7 +38,8 @@ export type Question = {
   askedAt?: null | string
   askerName: string
   id?: null | string
-  key: string
+  /** Set by the server when the question is taken (POST …/questions); optional in the collection schema. */
+  key?: null | string
   moderatedAt?: null | string
   moderatedBy?: unknown
   question: string
