@@ -1,8 +1,8 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
-import { badRequest, readJsonBody } from '../../../src/http'
+import { jsonEndpoint, requireSignedIn } from '../../../src/endpoint'
 import { pick } from '../../../src/i18n'
 import { dateProblem } from '../../../src/rules/dates'
 import { RULE_NAMES, RuleViolation } from '../../../src/rules/errors'
@@ -22,17 +22,7 @@ const body = z
   })
   .strict()
 
-/** 401 before anything else: anonymous callers learn nothing, not even whether their body would be valid. */
-function requireUser(req: PayloadRequest): void {
-  if (req.user) return
-  throw new RuleViolation(req, {
-    status: 401,
-    rule: 'department-scope',
-    ruleName: RULE_NAMES.departmentScope,
-    message: { en: 'the workflow of a package is for signed-in users only.', zh: '审签流程仅限已登录用户。' },
-    hint: { en: 'Sign in (Authorization: JWT <token> from POST /api/users/login).', zh: '请先登录（POST /api/users/login 获取令牌）。' },
-  })
-}
+const WORKFLOW = { en: 'the workflow of a package', zh: '审签流程' }
 
 /** GET /api/policies/:id/workflow — stage, who did what, what blocks the package, and the caller's next steps. */
 export const workflowStateEndpoint: Endpoint = {
@@ -40,7 +30,7 @@ export const workflowStateEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     // Who submitted, reviewed and signed is internal: the public reads the released package, not its workflow.
-    requireUser(req)
+    requireSignedIn(req, WORKFLOW)
     const policy = await req.payload
       .findByID({ collection: 'policies', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, user: req.user, req })
       .catch(() => null)
@@ -54,40 +44,16 @@ export const workflowStateEndpoint: Endpoint = {
 }
 
 /** POST /api/policies/:id/workflow/{submit,approve,return,sign,release,withdraw} with { reason?, releaseAt?, documentNumber? }. */
-export const workflowActionEndpoint: Endpoint = {
+export const workflowActionEndpoint: Endpoint = jsonEndpoint({
   path: '/:id/workflow/:action',
   method: 'post',
-  handler: async (req) => {
-    requireUser(req)
-    const action = String(req.routeParams?.action)
-    if (!(PACKAGE_ACTIONS as readonly string[]).includes(action)) {
-      return Response.json(
-        {
-          errors: [
-            {
-              message: pick(req, {
-                en: `Unknown action “${action}”; use one of ${PACKAGE_ACTIONS.join(', ')}.`,
-                zh: `未知操作“${action}”，可用：${PACKAGE_ACTIONS.join('、')}。`,
-              }),
-            },
-          ],
-        },
-        { status: 404 },
-      )
-    }
-    const raw = await readJsonBody(req)
-    if (!raw.ok) return badRequest(req, 'The body is not valid JSON.', '请求体不是有效的 JSON。')
-    const parsed = body.safeParse(raw.value)
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
-      return badRequest(
-        req,
-        `Invalid body: ${issues}. Allowed: reason, releaseAt, documentNumber, changeType, changeNote.`,
-        `请求参数有误：${issues}。可用字段：reason、releaseAt、documentNumber、changeType、changeNote。`,
-      )
-    }
+  signedIn: WORKFLOW,
+  choices: { action: PACKAGE_ACTIONS },
+  body,
+  fields: Object.keys(body.shape),
+  handler: async (req, input) => {
     // `new Date('2020-02-30T09:00')` is 1 March: a past time, which would release at once instead of refusing.
-    const when = parsed.data.releaseAt === undefined ? null : dateProblem(parsed.data.releaseAt, SCHEDULE_YEARS)
+    const when = input.releaseAt === undefined ? null : dateProblem(input.releaseAt, SCHEDULE_YEARS)
     if (when) {
       throw new RuleViolation(req, {
         status: 400,
@@ -100,7 +66,8 @@ export const workflowActionEndpoint: Endpoint = {
         },
       })
     }
-    const policy = await performAction(req, String(req.routeParams?.id), action as PackageAction, parsed.data)
+    const action = String(req.routeParams?.action) as PackageAction // one of PACKAGE_ACTIONS: checked by `choices`
+    const policy = await performAction(req, String(req.routeParams?.id), action, input)
     return Response.json({ doc: policy, ...(await workflowState(req, policy)) })
   },
-}
+})

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { type Endpoint, isolateObjectProperty, type PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { badRequest, readJsonBody } from '../../http'
+import { jsonEndpoint } from '../../endpoint'
+import { badRequest } from '../../http'
 import { type Bilingual, cstTime, pick } from '../../i18n'
 import { type Id, idOf, sameId } from '../../ids'
 import { attachImage, editableRecord } from '../attachments'
@@ -23,7 +24,7 @@ import {
 
 type Interview = InterviewDoc & {
   derivatives?: DerivativeRow[] | null
-  photos?: null | { alt: string; caption?: null | string; height?: number; key: string; width?: number }[]
+  photos?: null | { alt: string; caption?: null | string; height?: null | number; key: string; width?: null | number }[]
   questions?: null | Question[]
   segments?: null | Segment[]
   status?: InterviewStatus
@@ -33,7 +34,7 @@ type Interview = InterviewDoc & {
 const FULL = { fullRecord: true }
 
 const fresh = (req: PayloadRequest, id: Id) =>
-  req.payload.findByID({ collection: 'interviews', id, depth: 0, req, context: FULL }) as unknown as Promise<Interview>
+  req.payload.findByID({ collection: 'interviews', id, depth: 0, req, context: FULL })
 
 /** The interview as the caller may read it, or null (unreleased for the public: answers 404). */
 const readable = (req: PayloadRequest, id: string) =>
@@ -46,17 +47,6 @@ const notFound = (req: PayloadRequest) =>
 
 const refuse = (req: PayloadRequest, doc: Interview, rule: 'interview-question' | 'interview-segment-order' | 'interview-status', status: number, message: Bilingual, hint: Bilingual) =>
   mediaRefusal(req, { status, rule, ruleName: MEDIA_RULES.liveRecord, message, hint, document: { collection: 'interviews', id: doc.id, title: doc.title } })
-
-async function jsonBody<T>(req: PayloadRequest, schema: z.ZodType<T>): Promise<Response | T> {
-  const raw = await readJsonBody(req)
-  if (!raw.ok) return badRequest(req, 'The body is not valid JSON.', '请求体不是有效的 JSON。')
-  const parsed = schema.safeParse(raw.value)
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
-    return badRequest(req, `Invalid body: ${issues}`, `请求内容不正确：${issues}`)
-  }
-  return parsed.data
-}
 
 const requireStatus = (req: PayloadRequest, doc: Interview, allowed: InterviewStatus[], what: Bilingual) => {
   const status = doc.status ?? 'upcoming'
@@ -75,13 +65,12 @@ const requireStatus = (req: PayloadRequest, doc: Interview, allowed: InterviewSt
 }
 
 /** POST /:id/status {status} — upcoming → live → ended, by the department's editors. */
-const statusEndpoint: Endpoint = {
+const statusEndpoint: Endpoint = jsonEndpoint({
   path: '/:id/status',
   method: 'post',
-  handler: async (req) => {
+  body: z.object({ status: z.enum(['upcoming', 'live', 'ended']) }).strict(),
+  handler: async (req, body) => {
     const id = String(req.routeParams?.id)
-    const body = await jsonBody(req, z.object({ status: z.enum(['upcoming', 'live', 'ended']) }).strict())
-    if (body instanceof Response) return body
     const checked = await editableRecord<Interview>(req, 'interviews', id)
     const doc = await serialised(checked.id, async () => {
       const current = await fresh(req, checked.id)
@@ -104,7 +93,7 @@ const statusEndpoint: Endpoint = {
     })
     return Response.json({ doc })
   },
-}
+})
 
 const segmentBody = z
   .object({
@@ -140,13 +129,12 @@ async function lastAuditedSeq(req: PayloadRequest, doc: Interview): Promise<numb
 }
 
 /** POST /:id/segments {speaker, role, text, at?, images?} — appends one segment to a live interview. */
-const segmentEndpoint: Endpoint = {
+const segmentEndpoint: Endpoint = jsonEndpoint({
   path: '/:id/segments',
   method: 'post',
-  handler: async (req) => {
+  body: segmentBody,
+  handler: async (req, body) => {
     const id = String(req.routeParams?.id)
-    const body = await jsonBody(req, segmentBody)
-    if (body instanceof Response) return body
     const checked = await editableRecord<Interview>(req, 'interviews', id)
     const result = await serialised(checked.id, async () => {
       const current = await fresh(req, checked.id)
@@ -195,7 +183,7 @@ const segmentEndpoint: Endpoint = {
     })
     return Response.json(result, { status: 201 })
   },
-}
+})
 
 /** GET /:id/live?after=<seq> — the segments after `after` (and questions answered by them): cheap to poll. */
 function liveSlice(doc: Interview, after: number) {
@@ -313,15 +301,11 @@ const streamEndpoint: Endpoint = {
 const MAX_QUESTIONS = 2000
 
 /** POST /:id/questions {question, askerName} — a reader's question (网友提问), pending until moderated. */
-const questionEndpoint: Endpoint = {
+const questionEndpoint: Endpoint = jsonEndpoint({
   path: '/:id/questions',
   method: 'post',
-  handler: async (req) => {
-    const body = await jsonBody(
-      req,
-      z.object({ question: z.string().trim().min(2).max(500), askerName: z.string().trim().min(1).max(40) }).strict(),
-    )
-    if (body instanceof Response) return body
+  body: z.object({ question: z.string().trim().min(2).max(500), askerName: z.string().trim().min(1).max(40) }).strict(),
+  handler: async (req, body) => {
     // Anyone who may read the interview may ask: the public only once it is released.
     const visible = await readable(req, String(req.routeParams?.id))
     if (!visible) return notFound(req)
@@ -350,21 +334,17 @@ const questionEndpoint: Endpoint = {
     })
     return Response.json({ question: { key: question.key, status: question.status } }, { status: 201 })
   },
-}
+})
 
 /** POST /:id/questions/:key/moderate {action: answer, answerSeq} | {action: reject, reason?} — editors only. */
-const moderateEndpoint: Endpoint = {
+const moderateEndpoint: Endpoint = jsonEndpoint({
   path: '/:id/questions/:key/moderate',
   method: 'post',
-  handler: async (req) => {
-    const body = await jsonBody(
-      req,
-      z.discriminatedUnion('action', [
+  body: z.discriminatedUnion('action', [
         z.object({ action: z.literal('answer'), answerSeq: z.number().int().positive() }).strict(),
         z.object({ action: z.literal('reject'), reason: z.string().max(500).optional() }).strict(),
       ]),
-    )
-    if (body instanceof Response) return body
+  handler: async (req, body) => {
     const checked = await editableRecord<Interview>(req, 'interviews', String(req.routeParams?.id))
     const key = String(req.routeParams?.key)
     const question = await serialised(checked.id, async () => {
@@ -397,7 +377,7 @@ const moderateEndpoint: Endpoint = {
     })
     return Response.json({ question })
   },
-}
+})
 
 /** GET /:id/export?format=md|html — the clean transcript of an ended interview. */
 const exportEndpoint: Endpoint = {
@@ -409,7 +389,7 @@ const exportEndpoint: Endpoint = {
     const format = req.searchParams?.get('format') ?? 'md'
     if (format !== 'md' && format !== 'html') return badRequest(req, 'format is md or html.', 'format 只能为 md 或 html。')
     requireStatus(req, doc, ['ended'], { en: 'only a finished interview is exported.', zh: '访谈结束后方可导出实录。' })
-    const full = { ...(doc as never as Parameters<typeof toMarkdown>[0]), title: doc.title ?? '', questions: publicQuestions(doc.questions) as Question[] }
+    const full = { ...doc, title: doc.title ?? '', questions: publicQuestions(doc.questions) as Question[] }
     const body = format === 'md' ? toMarkdown(full) : toHtml(full)
     const name = `interview-${doc.id}.${format}`
     return new Response(body, {
