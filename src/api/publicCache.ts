@@ -188,6 +188,12 @@ function startPoll(payload: Payload): Promise<void> {
   return poll.inFlight
 }
 
+/** Reads the trail now and applies what changed (waits for a poll already running); for tests and tools. */
+export async function checkTrailNow(payload: Payload): Promise<void> {
+  poll.payload = payload
+  await startPoll(payload)
+}
+
 /**
  * Keeps the cache in step with the audit log: polls in the background once a second, and makes the caller wait
  * only on the first read or when no poll has succeeded for MAX_STALE_MS.
