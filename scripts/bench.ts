@@ -6,6 +6,10 @@
  * documents), (c) a raw node:http server answering the same bundle bytes from memory, and loads each with 50
  * connections from a separate process (autocannon). Then list latency at 1k vs BENCH_LARGE (100k) policies.
  * Benchmark data is inserted in batches through the adapter's tables (no hooks): it measures reading, not the rules.
+ *
+ * `npm run bench -- --site` — the reference website instead: one `next start` of the production build (the browser
+ * test's server: fresh SQLite, demo data seeded), GET /policies/<id> of a released demo policy (the server-rendered
+ * page) next to GET /api/public/policies/<id> (its bundle, which the page reads), both warmed, and their ratio.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
@@ -157,7 +161,62 @@ async function timeSequential(urls: string[]) {
   return { p50: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)] }
 }
 
+/** Waits for the load generator, showing how far into its SECONDS it is. */
+async function loadWithProgress(label: string, urls: string[]): Promise<Result> {
+  const started = Date.now()
+  // The bar completes (and ends its line) only when the generator has answered: it can take longer than SECONDS.
+  const timer = setInterval(() => bar(label, Math.min(SECONDS - 1, Math.floor((Date.now() - started) / 1000)), SECONDS), 1000)
+  try {
+    const result = await load(urls)
+    bar(label, SECONDS, SECONDS)
+    return result
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+const line = (label: string, r: Result) =>
+  `${label.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`
+
+/** `--site`: the server-rendered policy page against the bundle it is built from, on one `next start`. */
+async function siteBench() {
+  const { buildId, startServer } = await import('../tests/e2e/server')
+  console.log(
+    `bench --site: one next start of the production build, ${CONNECTIONS} connections, ${SECONDS} s per target, ${os.cpus().length} CPUs`,
+  )
+  console.error('bench --site: migrating, seeding the demo data and starting next start …')
+  const server = await startServer()
+  try {
+    console.log(`bench --site: build ${buildId()} on ${server.baseURL}`)
+    const list = await (await fetch(`${server.baseURL}/api/public/policies?limit=1`)).json()
+    const id = list?.docs?.[0]?.id
+    if (id === undefined) throw new Error('no released demo policy to load')
+    const targets = {
+      page: { label: `policy page GET /policies/${id}`, urls: [`${server.baseURL}/policies/${id}`] },
+      bundle: { label: `bundle GET /api/public/policies/${id}`, urls: [`${server.baseURL}/api/public/policies/${id}`] },
+    }
+    for (const target of Object.values(targets)) {
+      const res = await fetch(target.urls[0]!)
+      if (res.status !== 200) throw new Error(`${target.urls[0]} answered ${res.status}`)
+      await res.arrayBuffer()
+    }
+    const results = {} as Record<keyof typeof targets, Result>
+    for (const [key, target] of Object.entries(targets) as [keyof typeof targets, (typeof targets)['page']][]) {
+      console.error(`bench --site: warming ${target.label} …`)
+      await load(target.urls) // warm-up (JIT, Next's data cache, the public cache), discarded
+      results[key] = await loadWithProgress(target.label, target.urls)
+      console.log(line(target.label, results[key]))
+    }
+    console.log(
+      `site: policy page ${results.page.rps.toFixed(0)} req/s vs bundle ${results.bundle.rps.toFixed(0)} req/s → ratio ${(results.page.rps / results.bundle.rps).toFixed(2)} (target ≥ 0.5)`,
+    )
+  } finally {
+    await server.stop()
+  }
+}
+
 async function main() {
+  if (process.argv.includes('--site')) return siteBench()
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cms-bench-'))
   console.log(
     `bench: ${POLICIES} policies × 3 interpretations, ${CONNECTIONS} connections, ${SECONDS} s per target, ${os.cpus().length} CPUs`,

@@ -95,6 +95,8 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       avatar: 'default',
       dateFormat: 'yyyy-MM-dd HH:mm',
       components: {
+        // 待办: what waits for the signed-in user (src/compliance/todo.ts), above the collection cards.
+        beforeDashboard: ['/src/components/todo/TodoDashboard#TodoDashboard'],
         afterNavLinks: [
           '/src/components/search/SearchNavLink#SearchNavLink',
           '/src/components/compliance/ComplianceNavLink#ComplianceNavLink',

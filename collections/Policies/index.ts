@@ -43,6 +43,8 @@ export const Policies: CollectionConfig<'policies'> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'documentNumber', 'department', 'disclosure', 'stage', 'overdue', 'updatedAt'],
     listSearchableFields: ['title', 'documentNumber', 'indexNumber'],
+    // 预览 / Preview on the edit view: the package as the site will show it, read with the editor's own access.
+    preview: (doc) => (doc?.id ? `/preview/policies/${String(doc.id)}` : null),
     description: L(
       '政策文件与其征求意见公告、解读材料双向关联，并作为一个整体审签、发布。',
       'A policy is linked both ways to its consultation notice and interpretations, and is signed and released with them as one package.',

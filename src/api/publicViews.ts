@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 
@@ -6,7 +6,7 @@ import type { Consultation, Department, Interpretation, Media, Policy } from '..
 
 import { type Bilingual } from '../i18n'
 import { idOf } from '../ids'
-import { PACKAGE_MEMBERS } from '../lifecycle/members'
+import { type MemberSlug, PACKAGE_MEMBERS } from '../lifecycle/members'
 import { documentTypeLabel } from '../rules/documentTypes'
 import { SUBJECTS } from '../rules/subjects'
 import { isEditorState, lexicalPlainText } from '../richText/plainText'
@@ -75,15 +75,23 @@ const consultationView = (c: Consultation) => ({
   feedback: c.feedback ?? null,
 })
 
+/** How a bundle reads a package's members: the public API reads anonymously; the editors' preview as its user. */
+export type MemberReader = (
+  payload: Payload,
+  slug: MemberSlug,
+  args: { depth: number; pagination: false; sort: string; where: Where },
+) => Promise<{ docs: Record<string, any>[] }>
+
 /**
  * 双关联 in one response: the policy with its consultation notice, every released member grouped by
- * interpretation form or by media type, each linking back to the policy.
+ * interpretation form or by media type, each linking back to the policy. `read` decides which members are seen:
+ * anonymously (the public API, the default), or with a signed-in user's access (the editors' preview).
  */
-export async function policyBundle(payload: Payload, policy: Policy) {
+export async function policyBundle(payload: Payload, policy: Policy, read: MemberReader = publicFind) {
   const members: Record<string, unknown> = {}
   let interpretations: Record<string, unknown[]> = {}
   for (const { slug } of PACKAGE_MEMBERS) {
-    const { docs } = await publicFind(payload, slug, {
+    const { docs } = await read(payload, slug, {
       where: { policy: { equals: policy.id } },
       sort: 'createdAt',
       pagination: false,

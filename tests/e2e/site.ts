@@ -2,7 +2,8 @@
  * The public site (src/app/(site)) in the browser test's server: a reader finds a policy by search, opens its
  * interpretation (and infographic, when the package has one) and comes back to 原文; axe-core on every page type
  * (0 serious or critical violations), in standard and 适老化 mode; screenshots of every page type at desktop and
- * mobile width into test-results/site/; and no unreleased package on any page or in the sitemap.
+ * mobile width into test-results/site/; and no unreleased package on any page or in the sitemap. The editors' preview
+ * (/preview/policies/<id>) and the 待办 dashboard: headers, noindex, banner, department scope, screenshots.
  */
 import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -11,6 +12,7 @@ import path from 'node:path'
 import { test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 
+import { login as adminLogin } from './admin'
 import { root, type E2EServer } from './server'
 
 const SHOTS = path.join(root, 'test-results', 'site')
@@ -183,6 +185,76 @@ export function registerSiteTests(ctx: Ctx): void {
     for (const m of members) {
       assert.equal((await fetch(`${baseURL}/interpretations/${m.id}`)).status, 404, `/interpretations/${m.id} (${m.title}) is 404`)
       assert.ok(!sitemap.includes(`/interpretations/${m.id}<`), `sitemap does not list interpretation ${m.id}`)
+    }
+  })
+
+  void test('site: the editors’ preview shows a draft to its department only, never cached or indexed', { timeout: 120_000 }, async () => {
+    const { baseURL } = ctx().server
+    const token = async (email: string) => {
+      const res = await fetch(`${baseURL}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'demo1234' }),
+      })
+      return ((await res.json()) as { token: string }).token
+    }
+    const drafter = await token('drafter@demo.gov.cn')
+    const other = await token('drafter.b@demo.gov.cn')
+    const own = (
+      (await (
+        await fetch(`${baseURL}/api/policies?where[stage][not_equals]=released&depth=0&limit=100`, {
+          headers: { authorization: `JWT ${drafter}` },
+        })
+      ).json()) as { docs: { id: number; title: string; stage: string }[] }
+    ).docs.find((p) => p.stage !== 'withdrawn')
+    assert.ok(own, 'the demo has an unreleased package of department A')
+    const path = `/preview/policies/${own.id}`
+    const get = (cookie?: string) =>
+      fetch(`${baseURL}${path}`, { headers: cookie ? { cookie: `payload-token=${cookie}` } : {}, redirect: 'manual' })
+
+    const seen = await get(drafter)
+    const html = await seen.text()
+    assert.equal(seen.status, 200, 'the drafter of the department sees the preview')
+    assert.match(seen.headers.get('cache-control') ?? '', /private/, 'Cache-Control: private')
+    assert.match(seen.headers.get('cache-control') ?? '', /no-store/, 'Cache-Control: no-store')
+    assert.equal(seen.headers.get('x-robots-tag'), 'noindex')
+    assert.match(html, /<meta name="robots" content="noindex[^"]*"/, 'meta robots noindex')
+    assert.ok(html.includes('预览 — 尚未发布 / Preview — not released'), 'the banner')
+    assert.ok(html.includes(own.title), 'the package itself')
+
+    const refused = await get(other)
+    assert.equal(refused.status, 404, 'a drafter of department B gets 404')
+    assert.ok(!(await refused.text()).includes(own.title), 'and no content')
+    const anonymous = await get()
+    const anonymousBody = await anonymous.text()
+    assert.ok(!anonymousBody.includes(own.title), 'anonymous: no content')
+    if (anonymous.status !== 200) {
+      assert.equal(anonymous.status, 307, 'anonymous: sent to the login')
+      assert.match(anonymous.headers.get('location') ?? '', /\/admin\/login\?redirect=%2Fpreview%2Fpolicies%2F/)
+    } else assert.match(anonymousBody, /\/admin\/login\?redirect=%2Fpreview%2Fpolicies%2F/, 'anonymous: redirected to the login')
+    assert.equal((await fetch(`${baseURL}/policies/${own.id}`)).status, 404, 'the public page is still 404')
+    assert.ok(!(await (await fetch(`${baseURL}/sitemap.xml`)).text()).includes('/preview/'), 'no preview in the sitemap')
+
+    // The browser: the preview as the drafter sees it, and the 待办 dashboard of the department's reviewer and signer.
+    const { browser } = ctx()
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
+    const page = await context.newPage()
+    await adminLogin(page, baseURL, 'drafter@demo.gov.cn')
+    await page.goto(`${baseURL}${path}`)
+    await page.getByTestId('preview-banner').waitFor()
+    await page.screenshot({ path: `${SHOTS}/preview-1366.png`, fullPage: true })
+    await page.goto(`${baseURL}/admin`)
+    await page.getByTestId('todo').waitFor()
+    await page.screenshot({ path: `${SHOTS}/dashboard-drafter.png`, fullPage: true })
+    await context.close()
+    for (const email of ['reviewer@demo.gov.cn', 'signer@demo.gov.cn', 'reviewer.b@demo.gov.cn']) {
+      const c = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
+      const p = await c.newPage()
+      await adminLogin(p, baseURL, email)
+      await p.goto(`${baseURL}/admin`)
+      await p.getByTestId('todo').waitFor()
+      await p.screenshot({ path: `${SHOTS}/dashboard-${email.split('@')[0]}.png`, fullPage: true })
+      await c.close()
     }
   })
 }

@@ -27,6 +27,7 @@ import { InterviewLiveConsole as InterviewLiveConsole_cbab2f6af4aa9e9340b863539d
 import { SearchNavLink as SearchNavLink_784ec6afebf343d87b8e5d9978d4f496 } from '../../../../src/components/search/SearchNavLink'
 import { ComplianceNavLink as ComplianceNavLink_c238b2e29b9c3cbe10b507bfda85e54a } from '../../../../src/components/compliance/ComplianceNavLink'
 import { ImportNavLink as ImportNavLink_35a8fa4b1ea87661e8276e1caac0ad4c } from '../../../../src/components/import/ImportNavLink'
+import { TodoDashboard as TodoDashboard_1e3ed7828842fab11e5c0064584379fe } from '../../../../src/components/todo/TodoDashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { SearchView as SearchView_c39b4b6383417ce0a692bdb3b34e3b39 } from '../../../../src/components/search/SearchView'
 import { ComplianceView as ComplianceView_d1c8cbe3febea2bd75f4ed55b215c55f } from '../../../../src/components/compliance/ComplianceView'
@@ -64,6 +65,7 @@ export const importMap = {
   "/src/components/search/SearchNavLink#SearchNavLink": SearchNavLink_784ec6afebf343d87b8e5d9978d4f496,
   "/src/components/compliance/ComplianceNavLink#ComplianceNavLink": ComplianceNavLink_c238b2e29b9c3cbe10b507bfda85e54a,
   "/src/components/import/ImportNavLink#ImportNavLink": ImportNavLink_35a8fa4b1ea87661e8276e1caac0ad4c,
+  "/src/components/todo/TodoDashboard#TodoDashboard": TodoDashboard_1e3ed7828842fab11e5c0064584379fe,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/components/search/SearchView#SearchView": SearchView_c39b4b6383417ce0a692bdb3b34e3b39,
   "/src/components/compliance/ComplianceView#ComplianceView": ComplianceView_d1c8cbe3febea2bd75f4ed55b215c55f,
