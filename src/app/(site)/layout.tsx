@@ -57,7 +57,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
         </main>
         <footer className="site-footer">
           <div className="wrap">
-            <p>本站内容来自政策解读管理系统公开接口，仅包含已发布、主动公开的政策文件及解读。</p>
+            <p>本站公开页面的内容来自政策解读管理系统公开接口，仅包含已发布、主动公开的政策文件及解读（编辑人员登录后的预览页除外）。</p>
             <p>
               订阅：<a href="/api/public/feeds/policies.rss">政策文件 RSS</a> · <a href="/api/public/feeds/policies.atom">Atom</a> ·{' '}
               <a href="/api/public/feeds/interpretations.rss">政策解读 RSS</a>
