@@ -31,6 +31,7 @@ import { documentNumberCheckEndpoint } from './documentNumbers/endpoint'
 import { databaseAdapter, type DatabaseOptions } from './db/adapter'
 import { RELEASE_QUEUE } from './lifecycle/packageLifecycle'
 import { releaseScheduledPackage } from './lifecycle/releaseJob'
+import { expireLapsedPoliciesTask, VALIDITY_QUEUE } from './lifecycle/validityJob'
 import { GROUPS } from './groups'
 import { inputGuards } from './input/guard'
 import { multipartFileLimit } from './media/config'
@@ -139,12 +140,14 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       warmSearchIndex(payload)
     },
     jobs: {
-      tasks: [releaseScheduledPackage, deliverWebhookTask()],
+      tasks: [releaseScheduledPackage, deliverWebhookTask(), expireLapsedPoliciesTask],
       // Scheduled releases are stored jobs: the server polls the queue every minute, and a restart loses none.
       autoRun: [
         { cron: '* * * * *', queue: RELEASE_QUEUE, limit: 20 },
         // Websites hear of a release within seconds; failed deliveries wait out their backoff.
         { cron: '*/10 * * * * *', queue: WEBHOOK_QUEUE, limit: 50 },
+        // 有效期届满: schedules the hourly expiry sweep (its task's `schedule`) and runs it.
+        { cron: '*/5 * * * *', queue: VALIDITY_QUEUE, limit: 5 },
       ],
       // Tests (and extra instances behind a load balancer, if wanted) run the queue explicitly.
       shouldAutoRun: () => process.env.NODE_ENV !== 'test' && process.env.JOBS_AUTORUN !== 'false',
