@@ -29,6 +29,7 @@ import { loadOfficialCalendar } from './calendar'
 import { importEndpoints } from './import/endpoints'
 import { documentNumberCheckEndpoint } from './documentNumbers/endpoint'
 import { databaseAdapter, type DatabaseOptions } from './db/adapter'
+import { adminOnly } from './access/adminOnly'
 import { RELEASE_QUEUE } from './lifecycle/packageLifecycle'
 import { releaseScheduledPackage } from './lifecycle/releaseJob'
 import { expireLapsedPoliciesTask, VALIDITY_QUEUE } from './lifecycle/validityJob'
@@ -85,7 +86,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     CatalogItems,
     OfficialCalendars,
   ]
-  return buildConfig({
+  const built = buildConfig({
     serverURL: process.env.SERVER_URL || '',
     secret: payloadSecret(),
     admin: {
@@ -170,4 +171,16 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     // Tests assert on responses; boot chatter (e.g. the console email fallback) would drown their output.
     ...(process.env.NODE_ENV === 'test' ? { logger: { options: { level: 'error' as const } } } : {}),
   })
+  return built.then(lockJobStats)
+}
+
+/**
+ * Task scheduling (the validity job's `schedule`) makes Payload add its `payload-jobs-stats` global, whose default
+ * access lets any signed-in user read and rewrite it, e.g. a last-scheduled time that stops the expiry job. The
+ * scheduler writes it through the database adapter; through the API only admins may.
+ */
+function lockJobStats(config: SanitizedConfig): SanitizedConfig {
+  const stats = config.globals.find((g) => g.slug === 'payload-jobs-stats')
+  if (stats) stats.access = { ...stats.access, read: adminOnly, update: adminOnly, readVersions: adminOnly }
+  return config
 }

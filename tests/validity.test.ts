@@ -136,9 +136,27 @@ describe('the validity job', () => {
     await w.payload.update({ collection: 'webhooks', id: hook.id, data: { active: false }, overrideAccess: true })
   })
 
-  test('the task is scheduled on its own queue', () => {
+  test('the task is scheduled on its own queue; its scheduling record is for admins only', async () => {
     const task = w.payload.config.jobs.tasks?.find((t) => t.slug === 'expireLapsedPolicies')
     expect(task?.schedule?.[0]).toMatchObject({ queue: VALIDITY_QUEUE })
+    // The job runner's scheduling step queues the next hourly run, once.
+    const first = await w.payload.jobs.handleSchedules({ queue: VALIDITY_QUEUE })
+    expect(first.errored).toEqual([])
+    expect(first.queued).toHaveLength(1)
+    expect((await w.payload.jobs.handleSchedules({ queue: VALIDITY_QUEUE })).queued).toEqual([])
+    const { docs: jobs } = await w.payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'expireLapsedPolicies' } },
+      overrideAccess: true,
+    })
+    expect(jobs).toHaveLength(1)
+    expect(new Date(String(jobs[0].waitUntil)).getTime()).toBeGreaterThan(Date.now())
+    await w.payload.delete({ collection: 'payload-jobs', id: jobs[0].id, overrideAccess: true })
+    const path = '/globals/payload-jobs-stats'
+    expect((await w.rest.get(path, await w.token('drafter'))).status).toBe(403)
+    expect((await w.rest.post(path, { stats: {} }, await w.token('drafter'))).status).toBe(403)
+    expect((await w.rest.get(path)).status).toBe(403)
+    expect((await w.rest.get(path, await w.token('admin'))).status).toBe(200)
   })
 })
 
