@@ -133,8 +133,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -144,6 +148,7 @@ export interface Config {
     tasks: {
       releaseScheduledPackage: TaskReleaseScheduledPackage;
       deliverWebhook: TaskDeliverWebhook;
+      expireLapsedPolicies: TaskExpireLapsedPolicies;
       inline: {
         input: unknown;
         output: unknown;
@@ -249,6 +254,11 @@ export interface Policy {
   issuingOrgans: (number | Department)[];
   writtenAt: string;
   validity: 'valid' | 'expired' | 'repealed';
+  validFrom?: string | null;
+  /**
+   * Marked expired automatically the day after
+   */
+  validUntil?: string | null;
   majorDecision?: boolean | null;
   body?: {
     root: {
@@ -477,8 +487,16 @@ export interface Consultation {
     [k: string]: unknown;
   } | null;
   attachments?: (number | Media)[] | null;
+  /**
+   * Sets the minimum comment period: draft regulations 30 days, normative documents 7 working days, major decisions 30 days.
+   */
+  draftKind?: ('regulation' | 'normative' | 'major-decision' | 'other') | null;
   opensAt: string;
   closesAt: string;
+  /**
+   * Required when the period is shorter than the minimum for its kind (e.g. an emergency); published with the notice.
+   */
+  shortPeriodReason?: string | null;
   channels?:
     | {
         kind: 'email' | 'post' | 'phone' | 'fax' | 'online';
@@ -1185,7 +1203,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'releaseScheduledPackage' | 'deliverWebhook';
+        taskSlug: 'inline' | 'releaseScheduledPackage' | 'deliverWebhook' | 'expireLapsedPolicies';
         taskID: string;
         input?:
           | {
@@ -1218,10 +1236,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'releaseScheduledPackage' | 'deliverWebhook') | null;
+  taskSlug?: ('inline' | 'releaseScheduledPackage' | 'deliverWebhook' | 'expireLapsedPolicies') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1366,6 +1393,8 @@ export interface PoliciesSelect<T extends boolean = true> {
   issuingOrgans?: T;
   writtenAt?: T;
   validity?: T;
+  validFrom?: T;
+  validUntil?: T;
   majorDecision?: T;
   body?: T;
   attachments?: T;
@@ -1678,8 +1707,10 @@ export interface ConsultationsSelect<T extends boolean = true> {
   title?: T;
   draft?: T;
   attachments?: T;
+  draftKind?: T;
   opensAt?: T;
   closesAt?: T;
+  shortPeriodReason?: T;
   channels?:
     | T
     | {
@@ -1975,6 +2006,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2012,6 +2044,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -2043,6 +2103,16 @@ export interface TaskDeliverWebhook {
   };
   output: {
     status?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireLapsedPolicies".
+ */
+export interface TaskExpireLapsedPolicies {
+  input?: unknown;
+  output: {
+    expired?: number | null;
   };
 }
 /**

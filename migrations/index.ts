@@ -5,6 +5,7 @@ import * as migration_20261126_122405_media_search from './20261126_122405_media
 import * as migration_20261126_135003_catalog_items from './20261126_135003_catalog_items';
 import * as migration_20261202_060019_numbers_import_calendar from './20261202_060019_numbers_import_calendar';
 import * as migration_20261202_060159_storage_adapter_fields from './20261202_060159_storage_adapter_fields';
+import * as migration_20261203_133542_validity_and_comment_periods from './20261203_133542_validity_and_comment_periods';
 
 export const migrations = [
   {
@@ -35,11 +36,16 @@ export const migrations = [
   {
     up: migration_20261202_060019_numbers_import_calendar.up,
     down: migration_20261202_060019_numbers_import_calendar.down,
-    name: '20261202_060019_numbers_import_calendar'
+    name: '20261202_060019_numbers_import_calendar',
   },
   {
     up: migration_20261202_060159_storage_adapter_fields.up,
     down: migration_20261202_060159_storage_adapter_fields.down,
-    name: '20261202_060159_storage_adapter_fields'
+    name: '20261202_060159_storage_adapter_fields',
+  },
+  {
+    up: migration_20261203_133542_validity_and_comment_periods.up,
+    down: migration_20261203_133542_validity_and_comment_periods.down,
+    name: '20261203_133542_validity_and_comment_periods'
   },
 ];

@@ -29,8 +29,10 @@ import { loadOfficialCalendar } from './calendar'
 import { importEndpoints } from './import/endpoints'
 import { documentNumberCheckEndpoint } from './documentNumbers/endpoint'
 import { databaseAdapter, type DatabaseOptions } from './db/adapter'
+import { adminOnly } from './access/adminOnly'
 import { RELEASE_QUEUE } from './lifecycle/packageLifecycle'
 import { releaseScheduledPackage } from './lifecycle/releaseJob'
+import { expireLapsedPoliciesTask, VALIDITY_QUEUE } from './lifecycle/validityJob'
 import { GROUPS } from './groups'
 import { inputGuards } from './input/guard'
 import { multipartFileLimit } from './media/config'
@@ -84,7 +86,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     CatalogItems,
     OfficialCalendars,
   ]
-  return buildConfig({
+  const built = buildConfig({
     serverURL: process.env.SERVER_URL || '',
     secret: payloadSecret(),
     admin: {
@@ -141,12 +143,14 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       warmSearchIndex(payload)
     },
     jobs: {
-      tasks: [releaseScheduledPackage, deliverWebhookTask()],
+      tasks: [releaseScheduledPackage, deliverWebhookTask(), expireLapsedPoliciesTask],
       // Scheduled releases are stored jobs: the server polls the queue every minute, and a restart loses none.
       autoRun: [
         { cron: '* * * * *', queue: RELEASE_QUEUE, limit: 20 },
         // Websites hear of a release within seconds; failed deliveries wait out their backoff.
         { cron: '*/10 * * * * *', queue: WEBHOOK_QUEUE, limit: 50 },
+        // 有效期届满: schedules the hourly expiry sweep (its task's `schedule`) and runs it.
+        { cron: '*/5 * * * *', queue: VALIDITY_QUEUE, limit: 5 },
       ],
       // Tests (and extra instances behind a load balancer, if wanted) run the queue explicitly.
       shouldAutoRun: () => process.env.NODE_ENV !== 'test' && process.env.JOBS_AUTORUN !== 'false',
@@ -169,4 +173,16 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     // Tests assert on responses; boot chatter (e.g. the console email fallback) would drown their output.
     ...(process.env.NODE_ENV === 'test' ? { logger: { options: { level: 'error' as const } } } : {}),
   })
+  return built.then(lockJobStats)
+}
+
+/**
+ * Task scheduling (the validity job's `schedule`) makes Payload add its `payload-jobs-stats` global, whose default
+ * access lets any signed-in user read and rewrite it, e.g. a last-scheduled time that stops the expiry job. The
+ * scheduler writes it through the database adapter; through the API only admins may.
+ */
+function lockJobStats(config: SanitizedConfig): SanitizedConfig {
+  const stats = config.globals.find((g) => g.slug === 'payload-jobs-stats')
+  if (stats) stats.access = { ...stats.access, read: adminOnly, update: adminOnly, readVersions: adminOnly }
+  return config
 }

@@ -18,6 +18,8 @@ declare module 'payload' {
     fullRecord?: boolean
     /** Set only by appendAudit (src/audit/auditTrail.ts): the audit collection refuses creates without it. */
     auditAppend?: boolean
+    /** The validity job's write of `validity: expired` (src/lifecycle/validityJob.ts), which records its own audit entry. */
+    validityJob?: boolean
     /** The legacy importer's writes (src/import): historical numbers kept as printed. */
     legacyImport?: boolean
     /** The input guard saw the request reach a collection operation / checked its body once (src/input/guard.ts). */

@@ -9,6 +9,7 @@ import { GROUPS } from '../../src/groups'
 import { enforceDepartmentScope } from '../../src/hooks/enforceDepartmentScope'
 import { L, pick } from '../../src/i18n'
 import { validRichText } from '../../src/richText/validate'
+import { DRAFT_KINDS } from '../../src/rules/consultationPeriod'
 import { validDate } from '../../src/rules/dates'
 import { checkConsultation } from './hooks/checkConsultation'
 
@@ -61,6 +62,20 @@ export const Consultations: CollectionConfig<'consultations'> = {
       label: L('附件', 'Attachments'),
     },
     {
+      name: 'draftKind',
+      type: 'select',
+      // Not required: consultations from before the field existed (and imports) read as 其他, no minimum.
+      defaultValue: 'other',
+      label: L('草案类别', 'Kind of draft'),
+      options: DRAFT_KINDS.map((k) => ({ ...k })),
+      admin: {
+        description: L(
+          '决定最短征求意见期限：政府规章草案不少于30日，行政规范性文件不少于7个工作日，重大行政决策不少于30日。',
+          'Sets the minimum comment period: draft regulations 30 days, normative documents 7 working days, major decisions 30 days.',
+        ),
+      },
+    },
+    {
       type: 'row',
       fields: [
         {
@@ -91,6 +106,18 @@ export const Consultations: CollectionConfig<'consultations'> = {
           },
         },
       ],
+    },
+    {
+      name: 'shortPeriodReason',
+      type: 'textarea',
+      maxLength: 1000,
+      label: L('缩短征求意见期限的理由', 'Reason for a shorter comment period'),
+      admin: {
+        description: L(
+          '征求意见期限短于该类草案的最短期限时必填（如紧急情况），随公告公开。',
+          'Required when the period is shorter than the minimum for its kind (e.g. an emergency); published with the notice.',
+        ),
+      },
     },
     {
       name: 'channels',

@@ -14,7 +14,7 @@ import { workflowGroup } from '../../src/lifecycle/fields'
 import { stageField } from '../../src/lifecycle/stages'
 import { validRichText } from '../../src/richText/validate'
 import { validDate } from '../../src/rules/dates'
-import { isOverdue } from '../../src/rules/releaseClock'
+import { chinaDate, isOverdue } from '../../src/rules/releaseClock'
 import { DOCUMENT_TYPES } from '../../src/rules/documentTypes'
 import { SUBJECTS } from '../../src/rules/subjects'
 import { workflowActionEndpoint, workflowStateEndpoint } from './endpoints/workflow'
@@ -34,6 +34,9 @@ const exemptionReason =
           zh: '【双关联】登记豁免必须填写理由。',
         })
       : true
+
+/** 施行日期 / 有效期至: a document may take effect or lapse years after it is written (有效期 of 5 years is common). */
+const VALIDITY_YEARS = { minYear: 1949, maxYearsAhead: 10 }
 
 export const Policies: CollectionConfig<'policies'> = {
   slug: 'policies',
@@ -223,6 +226,41 @@ export const Policies: CollectionConfig<'policies'> = {
             { label: L('失效', 'Expired'), value: 'expired' },
             { label: L('废止', 'Repealed'), value: 'repealed' },
           ],
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'validFrom',
+          type: 'date',
+          index: true,
+          label: L('施行日期', 'In force from'),
+          validate: validDate(L('施行日期', 'in force from'), VALIDITY_YEARS),
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+        },
+        {
+          name: 'validUntil',
+          type: 'date',
+          index: true,
+          label: L('有效期至', 'In force until'),
+          validate: (value, options) => {
+            const invalid = validDate(L('有效期至', 'in force until'), VALIDITY_YEARS)(value, options)
+            if (invalid !== true) return invalid
+            const from = (options.siblingData as { validFrom?: null | string }).validFrom
+            if (value && from && chinaDate(new Date(value)) <= chinaDate(new Date(from))) {
+              return pick(options.req, {
+                en: '[validity] “in force until” must be after “in force from”.',
+                zh: '【有效性】有效期至必须晚于施行日期。',
+              })
+            }
+            return true
+          },
+          admin: {
+            date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' },
+            description: L('到期次日起自动标记为失效', 'Marked expired automatically the day after'),
+          },
         },
       ],
     },

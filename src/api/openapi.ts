@@ -58,6 +58,8 @@ export function openApiDocument(serverUrl: string, idType: 'number' | 'text' = '
             writtenAt: date,
             releasedAt: nullable(date),
             validity: ref('Option'),
+            validFrom: { ...nullable(date), description: '施行日期 (in force from)' },
+            validUntil: { ...nullable(date), description: '有效期至 (in force until, inclusive; null: no end)' },
             links: ref('Links'),
           },
         },
@@ -111,8 +113,13 @@ export function openApiDocument(serverUrl: string, idType: 'number' | 'text' = '
                   properties: {
                     id,
                     title: str,
+                    draftKind: ref('Option'),
                     opensAt: date,
                     closesAt: date,
+                    shortPeriodReason: {
+                      ...nullable(str),
+                      description: 'Why the period is shorter than the minimum for its kind of draft (e.g. 紧急情况)',
+                    },
                     channels: { type: 'array' },
                     draft: ref('RichText'),
                     feedback: {},

@@ -114,6 +114,9 @@ export function tagsForAuditEntry(entry: AuditEntryLike): string[] {
     // A released policy's one editable field (validity) also filters lists; drafting edits are not public.
     case 'policy-updated':
       return stage === 'released' ? [...own, LISTS_TAG] : own
+    // The validity job marked a released policy 失效: its bundle, and the lists filtered by validity / validOn.
+    case 'policy-expired':
+      return [...own, LISTS_TAG]
     // A member of a public package changing or going: its pages, its package's bundle, the interpretations feed.
     case 'member-updated':
     case 'member-deleted':

@@ -7,6 +7,7 @@ import type { Consultation, Department, Interpretation, Media, Policy } from '..
 import { type Bilingual } from '../i18n'
 import { idOf } from '../ids'
 import { type MemberSlug, PACKAGE_MEMBERS } from '../lifecycle/members'
+import { draftKindLabel } from '../rules/consultationPeriod'
 import { documentTypeLabel } from '../rules/documentTypes'
 import { SUBJECTS } from '../rules/subjects'
 import { isEditorState, lexicalPlainText } from '../richText/plainText'
@@ -44,6 +45,9 @@ export function policySummary(p: Policy) {
     writtenAt: p.writtenAt,
     releasedAt: p.workflow?.releasedAt ?? null,
     validity: option(p.validity, (v) => VALIDITY[v] ?? { en: v, zh: v }),
+    /** 施行日期 and 有效期至 (null: not recorded / no end). */
+    validFrom: p.validFrom ?? null,
+    validUntil: p.validUntil ?? null,
     links: { self: `${API}/policies/${p.id}` },
   }
 }
@@ -68,8 +72,12 @@ export function memberView(slug: string, doc: Record<string, any>) {
 const consultationView = (c: Consultation) => ({
   id: c.id,
   title: c.title,
+  /** Which minimum comment period applies (政府规章草案 / 行政规范性文件 / 重大行政决策 / 其他). */
+  draftKind: option(c.draftKind ?? 'other', draftKindLabel),
   opensAt: c.opensAt,
   closesAt: c.closesAt,
+  /** Why the period is shorter than its kind's minimum (e.g. 紧急情况); published by rule. */
+  shortPeriodReason: c.shortPeriodReason?.trim() || null,
   channels: (c.channels ?? []).map(({ kind, value }) => ({ kind, value })),
   draft: richText(c.draft),
   feedback: c.feedback ?? null,

@@ -21,8 +21,22 @@ export const listQuery = z
     year: z.coerce.number().int().min(1949).max(2100).optional(),
     validity: z.enum(['valid', 'expired', 'repealed']).optional(),
     form: z.enum(values(INTERPRETATION_FORMS)).optional(),
+    validOn: z
+      .string()
+      .trim()
+      .refine(isCalendarDay, { message: 'expected a calendar date in the format YYYY-MM-DD (e.g. 2026-03-01)' })
+      .optional(),
   })
   .strict()
+
+/** A real day of the calendar written YYYY-MM-DD (2026-02-30 is not one). */
+function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return false
+  const [y, m, d] = match.slice(1).map(Number)
+  const day = new Date(Date.UTC(y, m - 1, d))
+  return y >= 1949 && day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d
+}
 
 export type ListQuery = z.infer<typeof listQuery>
 

@@ -59,6 +59,8 @@ export type AuditDetails = {
   'policy-created': PolicyChange
   'policy-updated': PolicyChange
   'policy-deleted': PolicyChange
+  /** The validity job (src/lifecycle/validityJob.ts) marked a released policy 失效: its 有效期至 has passed (CST). */
+  'policy-expired': { documentNumber: null | string; title: string; validUntil: string }
   'member-created': MemberChange
   'member-updated': MemberChange
   'member-deleted': MemberChange
@@ -107,6 +109,8 @@ export const ACTION_TRAITS: Record<AuditAction, ActionTraits> = {
   'policy-created': {},
   'policy-updated': { public: true },
   'policy-deleted': { public: true },
+  // Validity shows in the public summary, bundle and validOn lists; search re-reads the package.
+  'policy-expired': { public: true },
   'member-created': {},
   'member-updated': { public: true },
   'member-deleted': { public: true },

@@ -30,7 +30,7 @@ export const RELEASE_QUEUE = 'releases'
 type Inline = { kind: 'inline'; name: string; run: (ctx: ReactionContext) => Promise<void> | void }
 type Follows = { kind: 'follows'; name: string; on: readonly AuditAction[]; where: string }
 
-/** Webhook events: released / withdrawn packages, and news about a released one (supplement, validity). */
+/** Webhook events: released / withdrawn packages, and news about a released one (supplement, validity, expiry). */
 async function webhooks({ entry, req, subject: { policy, previous } }: ReactionContext): Promise<void> {
   if (!policy) return
   switch (entry.action) {
@@ -40,6 +40,9 @@ async function webhooks({ entry, req, subject: { policy, previous } }: ReactionC
       return
     case 'supplement-release':
       await enqueueWebhookEvent(req, 'updated', policy)
+      return
+    case 'policy-expired':
+      if (policy.stage === 'released') await enqueueWebhookEvent(req, 'updated', policy)
       return
     case 'policy-updated':
       // The one change a released policy takes (有效/失效/废止) is news for the websites showing it.

@@ -13,6 +13,7 @@ export type RuleCode =
   | 'consultation-department'
   | 'consultation-feedback-counts'
   | 'consultation-period'
+  | 'consultation-period-minimum'
   | 'consultation-required'
   | 'consultation-summary-too-early'
   | 'department-hierarchy'
@@ -117,6 +118,7 @@ export const RULE_NAMES = {
   lifecycle: { en: 'package lifecycle', zh: '审签发布流程' },
   whoDraftsInterprets: { en: 'whoever drafts, interprets', zh: '谁起草、谁解读' },
   consultation: { en: 'pre-disclosure of major decisions', zh: '重大决策预公开' },
+  consultationPeriod: { en: 'minimum comment period', zh: '征求意见期限' },
   signedTogether: { en: 'signed together', zh: '同步审签' },
   twoPerson: { en: 'two-person rule', zh: '双人复核' },
 } satisfies Record<string, Bilingual>

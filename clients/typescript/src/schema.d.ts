@@ -735,6 +735,10 @@ export interface components {
             writtenAt: string;
             releasedAt: string | null;
             validity?: components["schemas"]["Option"];
+            /** @description 施行日期 (in force from) */
+            validFrom?: string | null;
+            /** @description 有效期至 (in force until, inclusive; null: no end) */
+            validUntil?: string | null;
             links: components["schemas"]["Links"];
         };
         PolicyList: {
@@ -772,10 +776,13 @@ export interface components {
             consultation: {
                 id: components["schemas"]["Id"];
                 title: string;
+                draftKind?: components["schemas"]["Option"];
                 /** Format: date-time */
                 opensAt: string;
                 /** Format: date-time */
                 closesAt: string;
+                /** @description Why the period is shorter than the minimum for its kind of draft (e.g. 紧急情况) */
+                shortPeriodReason?: string | null;
                 channels?: unknown[];
                 draft?: components["schemas"]["RichText"];
                 feedback?: unknown;
@@ -831,6 +838,8 @@ export interface operations {
                 validity?: "valid" | "expired" | "repealed";
                 /** @description Only policies with a released interpretation of this form */
                 form?: "text" | "leader" | "expert" | "media" | "card";
+                /** @description Only policies in force on this day (YYYY-MM-DD, CST): 施行日期 on or before it, 有效期至 on or after it */
+                validOn?: string;
             };
             header?: {
                 "If-None-Match"?: string;

@@ -2,6 +2,9 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Consultation } from '../../../payload-types'
 
+import { chinaDate } from '../../../src/rules/releaseClock'
+
+import { checkPeriod, draftKindLabel, minimumText } from '../../../src/rules/consultationPeriod'
 import { RULE_NAMES, RuleViolation } from '../../../src/rules/errors'
 
 /** The adoption summary describes a finished consultation: refuse it while comments are still open. */
@@ -23,6 +26,7 @@ export const checkConsultation: CollectionBeforeChangeHook<Consultation> = ({ da
       document: { collection: 'consultations', id: merged.id, title: merged.title },
     })
   }
+  checkMinimumPeriod(req, merged)
   const received = feedback.receivedCount ?? 0
   if ((feedback.adoptedCount ?? 0) > received) {
     throw new RuleViolation(req, {
@@ -39,3 +43,52 @@ export const checkConsultation: CollectionBeforeChangeHook<Consultation> = ({ da
   }
   return data
 }
+
+/**
+ * 征求意见期限: a period shorter than its kind's minimum needs a recorded reason (src/rules/consultationPeriod.ts).
+ * The refusal names the earliest allowed closing day.
+ */
+function checkMinimumPeriod(req: Parameters<CollectionBeforeChangeHook>[0]['req'], c: Consultation): void {
+  if (!c.opensAt || !c.closesAt) return
+  const check = checkPeriod(c)
+  if (check.ok) return
+  const { earliest } = check
+  const kind = draftKindLabel(c.draftKind ?? 'other')
+  const min = minimumText(earliest.minimum)
+  const document = { collection: 'consultations', id: c.id, title: c.title }
+  if ('missingYear' in earliest) {
+    throw new RuleViolation(req, {
+      status: 400,
+      rule: 'consultation-period-minimum',
+      ruleName: RULE_NAMES.consultationPeriod,
+      field: 'closesAt',
+      message: {
+        en: `the comment period of a ${kind.en.toLowerCase()} lasts at least ${min.en}, which cannot be counted: the official calendar of ${earliest.missingYear} is missing.`,
+        zh: `${kind.zh}的征求意见期限不少于${min.zh}，缺少 ${earliest.missingYear} 年的法定工作日历，无法计算。`,
+      },
+      hint: {
+        en: `Enter the official calendar of ${earliest.missingYear}, or record the reason for a shorter period.`,
+        zh: `请在“法定工作日历”中录入 ${earliest.missingYear} 年的安排，或填写缩短征求意见期限的理由。`,
+      },
+      document,
+    })
+  }
+  throw new RuleViolation(req, {
+    status: 400,
+    rule: 'consultation-period-minimum',
+    ruleName: RULE_NAMES.consultationPeriod,
+    field: 'closesAt',
+    message: {
+      en: `the comment period of a ${kind.en.toLowerCase()} lasts at least ${min.en}: opening on ${chinaDay(c.opensAt)}, it may close on ${earliest.date} (CST) at the earliest.`,
+      zh: `${kind.zh}的征求意见期限不少于${min.zh}：${chinaDay(c.opensAt)} 开始征求意见，最早可于 ${earliest.date} 截止。`,
+    },
+    hint: {
+      en: `Set the closing date to ${earliest.date} or later, or record the reason for a shorter period (e.g. an emergency).`,
+      zh: `请将截止日期设为 ${earliest.date} 或之后，或填写缩短征求意见期限的理由（如紧急情况）。`,
+    },
+    document,
+    suggestion: earliest.date,
+  })
+}
+
+const chinaDay = (at: string) => chinaDate(new Date(at))

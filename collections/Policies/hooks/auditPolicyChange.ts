@@ -7,7 +7,8 @@ import { idOf } from '../../../src/ids'
 
 /** Drafting edits leave a trace too; workflow steps write their own, richer entries. */
 export const auditPolicyChange: CollectionAfterChangeHook<Policy> = async ({ context, doc, operation, previousDoc, req }) => {
-  if (context.lifecycleAction) return doc
+  // Steps and the validity job record their own, richer entries.
+  if (context.lifecycleAction || context.validityJob) return doc
   // A validity change of a released policy is announced by the webhooks reaction (src/events/reactions.ts).
   await appendAudit(
     req,

@@ -17,6 +17,11 @@ export const listParams = [
   query('year', { type: 'integer', minimum: 1949, maximum: 2100 }, 'Year written (成文年份, CST)'),
   query('validity', { enum: ['valid', 'expired', 'repealed'] }, '有效性'),
   query('form', { enum: FORMS }, 'Only policies with a released interpretation of this form'),
+  query(
+    'validOn',
+    { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    'Only policies in force on this day (YYYY-MM-DD, CST): 施行日期 on or before it, 有效期至 on or after it',
+  ),
 ]
 
 const notFound = errors([404, 'Not released or not public'])

@@ -52,6 +52,12 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
               {dateZh(c.opensAt)} 至 {dateZh(c.closesAt)}
             </td>
           </tr>
+          {c.shortPeriodReason ? (
+            <tr>
+              <th scope="row">缩短征求意见期限的理由</th>
+              <td style={{ whiteSpace: 'pre-line' }}>{c.shortPeriodReason}</td>
+            </tr>
+          ) : null}
           <tr>
             <th scope="row">意见反馈渠道</th>
             <td>
