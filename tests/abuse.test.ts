@@ -13,6 +13,7 @@ import {
   unclear,
 } from './abuse/corpus'
 import { lane, type RestResponse } from './helpers/payload'
+import { packages } from './fixtures/packages'
 import { interpretationData, policyData, startWorld, type World } from './helpers/world'
 
 /**
@@ -36,49 +37,17 @@ async function created(res: RestResponse, what: string) {
   return res.body.doc as { documentNumber?: string; id: number | string }
 }
 
-async function walk(policyId: number | string, steps: [string, Role][]) {
-  for (const [action, role] of steps) {
-    const res = await w.rest.post(`/policies/${policyId}/workflow/${action}`, {}, token(role))
-    if (res.status !== 200) throw new Error(`${action} of ${policyId} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`)
-  }
-}
-const REVIEWED: [string, Role][] = [
-  ['submit', 'drafter'],
-  ['approve', 'reviewer'],
-  ['approve', 'reviewer'],
-]
-const SIGNED: [string, Role][] = [...REVIEWED, ['sign', 'signer']]
-const RELEASED: [string, Role][] = [...SIGNED, ['release', 'signer']]
-
-/** A policy of department A with one interpretation, taken through `steps`. */
-async function packageOf(title: string, steps: [string, Role][], overrides: Record<string, unknown> = {}) {
-  const policy = await created(await w.rest.post('/policies', policyData(w.a, { title, ...overrides }), token('drafter')), title)
-  await created(
-    await w.rest.post('/interpretations', interpretationData(policy.id, { title: `解读：${title}` }), token('drafter')),
-    `interpretation of ${title}`,
-  )
-  await walk(policy.id, steps)
-  return policy
-}
-
 beforeAll(async () => {
   w = await startWorld()
   // Every token first: a login writes to the user (sessions), and no case may have a reason to.
   // 'drafter.b' is the drafter of department B.
   const roleOf = (role: (typeof ROLES)[number]) => (role === 'drafter.b' ? 'drafter' : role)
   for (const role of ROLES) tokens.set(role, await w.token(roleOf(role), role.endsWith('.b')))
-  const draftA = await created(
-    await w.rest.post('/policies', policyData(w.a, { title: '滥用测试：起草中的政策' }), token('drafter')),
-    'draftA',
-  )
-  const interpA = await created(
-    await w.rest.post('/interpretations', interpretationData(draftA.id, { title: '滥用测试：解读' }), token('drafter')),
-    'interpA',
-  )
-  const draftB = await created(
-    await w.rest.post('/policies', policyData(w.b, { title: '滥用测试：乙部门政策' }), token('drafter.b')),
-    'draftB',
-  )
+  const draftA = await packages(w).make('drafted', {
+    overrides: { title: '滥用测试：起草中的政策' },
+    members: [{ collection: 'interpretations', data: { title: '滥用测试：解读' } }],
+  })
+  const draftB = await packages(w).make('drafted', { dept: 'b', overrides: { title: '滥用测试：乙部门政策' }, members: [] })
   const consultationB = await created(
     await w.rest.post(
       '/consultations',
@@ -90,13 +59,20 @@ beforeAll(async () => {
   const videoA = await created(
     await w.rest.post(
       '/videos',
-      { title: '滥用测试：视频解读', policy: draftA.id, transcript: '各位网友大家好。', externalUrl: 'https://v.qq.com/x/page/abuse.html' },
+      {
+        title: '滥用测试：视频解读',
+        policy: draftA.policy.id,
+        transcript: '各位网友大家好。',
+        externalUrl: 'https://v.qq.com/x/page/abuse.html',
+      },
       token('editor'),
     ),
     'videoA',
   )
-  const reviewedA = await packageOf('滥用测试：待签发（无发文字号）', REVIEWED, { documentNumber: undefined })
-  const signedA = await packageOf('滥用测试：已签发', SIGNED)
+  const reviewedA = await packages(w).make('reviewed', {
+    overrides: { title: '滥用测试：待签发（无发文字号）', documentNumber: undefined },
+  })
+  const signedA = await packages(w).make('signed', { overrides: { title: '滥用测试：已签发' } })
   const departments = w.org.departments
   fixtures = {
     deptA: w.a.id,
@@ -104,14 +80,14 @@ beforeAll(async () => {
     deptB: w.b.id,
     deptProvince: departments.province.id,
     deptOffice: departments.office.id,
-    draftA: draftA.id,
-    interpA: interpA.id,
-    draftB: draftB.id,
+    draftA: draftA.policy.id,
+    interpA: draftA.members[0].id,
+    draftB: draftB.policy.id,
     consultationB: consultationB.id,
     videoA: videoA.id,
-    reviewedA: reviewedA.id,
-    signedA: signedA.id,
-    takenNumber: String(draftA.documentNumber),
+    reviewedA: reviewedA.policy.id,
+    signedA: signedA.policy.id,
+    takenNumber: String(draftA.policy.documentNumber),
     // Well-formed for the adapter, naming nothing.
     missingId: lane === 'mongo' ? 'ffffffffffffffffffffffff' : 999999,
   }
@@ -221,7 +197,7 @@ async function neutralisedOutputs(c: AbuseCase, res: RestResponse, caseFixtures:
       `${c.id} interpretation`,
     )
   }
-  await walk(policyId, RELEASED)
+  await packages(w).walk(policyId, 'released')
 
   if (n.checks.includes('bundle')) {
     const bundle = await w.rest.get(`/public/policies/${policyId}`)

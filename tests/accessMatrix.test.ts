@@ -8,19 +8,21 @@
  * whenever a request got through), so that the only reason a request can fail is who sends it. Refused means
  * 401/403/404 *and* nothing changed in the database; allowed means 2xx *and* the change is stored.
  */
-import { createLocalReq, type CollectionSlug } from 'payload'
+import type { CollectionSlug } from 'payload'
 
 import type { Department, User } from '../payload-types'
 
 import { type Id, sameId } from '../src/ids'
-import { type ActionInput, type PackageAction, performAction } from '../src/lifecycle/packageLifecycle'
+import type { PackageAction } from '../src/lifecycle/packageLifecycle'
 import type { Stage } from '../src/lifecycle/stages'
+import { walkTo } from '../src/lifecycle/steps'
 import type { SupplementAction } from '../src/lifecycle/supplementLifecycle'
 import type { Role } from '../src/roles'
 import { withCheckCharacter } from '../src/rules/indexNumber'
 import { demoEmail } from '../src/seed/organisation'
 import { type Code, type Column, columnLabel, cellsOf, type Row, type RowKey, TABLE } from './access-matrix/table'
 import { form, makeImage } from './fixtures/media/make'
+import { packages } from './fixtures/packages'
 import { interpretationData, policyData, startWorld, type World } from './helpers/world'
 
 let w: World
@@ -61,28 +63,9 @@ const next = () => ++counter
 const unique = (prefix: string) => `${prefix}${next()}-${Date.now().toString(36)}`
 
 const userOf = (role: Role, k: DeptKey): User => w.org.users[demoEmail(role, k === 'b')]
-const actingAs = (role: Role, k: DeptKey) => createLocalReq({ user: { ...userOf(role, k), collection: 'users' } }, w.payload)
 
 // ---------------------------------------------------------------------------------------------------------------
-// Fixture builders (Local API for content, the real lifecycle for stages)
-
-const ORDER: Stage[] = ['drafting', 'submitted', 'confidentiality-passed', 'content-passed', 'signed', 'released', 'withdrawn']
-const STEP_INTO: Partial<Record<Stage, [PackageAction, Role, ActionInput?]>> = {
-  submitted: ['submit', 'drafter'],
-  'confidentiality-passed': ['approve', 'reviewer'],
-  'content-passed': ['approve', 'reviewer'],
-  signed: ['sign', 'signer'],
-  released: ['release', 'signer'],
-  withdrawn: ['withdraw', 'signer', { reason: '政策调整' }],
-}
-
-/** Takes a package of department `k` through the real workflow steps, each by the right user of `k`. */
-async function walk(k: DeptKey, policyId: Id, to: Stage) {
-  for (const stage of ORDER.slice(1, ORDER.indexOf(to) + 1)) {
-    const [action, role, input] = STEP_INTO[stage]!
-    await performAction(await actingAs(role, k), policyId, action, input ?? {})
-  }
-}
+// Fixture builders (Local API for content; stages through the real lifecycle, walked by tests/fixtures/packages.ts)
 
 const create = (collection: CollectionSlug, data: Record<string, unknown>, file?: { data: Buffer; mimetype: string; name: string }) =>
   w.payload.create({
@@ -124,7 +107,7 @@ async function makePackage(k: DeptKey, stage: Stage, options: { media?: boolean;
     pkg.video = await create('videos', videoData(policy.id))
     pkg.interview = await create('interviews', interviewData(policy.id))
   }
-  await walk(k, policy.id, stage)
+  await packages(w).walk(policy.id, stage, { dept: k, via: 'local' })
   return pkg
 }
 
@@ -181,8 +164,9 @@ const makeCatalogItem = (k: DeptKey) => create('catalog-items', catalogItemData(
  */
 async function packageAt(k: DeptKey, stage: Stage): Promise<Doc> {
   const { policy } = await makePackage(k, 'drafting')
-  const reached = (s: Stage) => ORDER.indexOf(stage) >= ORDER.indexOf(s)
   if (stage === 'drafting') return policy
+  const passed = walkTo(stage).map((s) => s.to)
+  const reached = (s: Stage) => passed.includes(s)
   const by = (role: Role) => userOf(role, k).id
   const now = new Date().toISOString()
   const workflow = {

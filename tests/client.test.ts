@@ -4,7 +4,8 @@ import { createContentClient, ContentApiError } from '../clients/typescript/src/
 import { SCHEMA_FILE, typesOf } from '../clients/typescript/generate'
 import { lane } from './helpers/payload'
 import { type ApiServer, serveApi } from '../src/server/apiServer'
-import { interpretationData, policyData, startWorld, type World } from './helpers/world'
+import { packages } from './fixtures/packages'
+import { startWorld, type World } from './helpers/world'
 
 /** The typed client websites install (clients/typescript), against a real server running the content API. */
 
@@ -16,21 +17,11 @@ let policy: { documentNumber: string; id: number; indexNumber: string; title: st
 beforeAll(async () => {
   w = await startWorld()
   api = await serveApi(w.payload.config)
-  const drafter = await w.token('drafter')
-  policy = (await w.rest.post('/policies', policyData(w.a, { title: '关于促进数字经济发展的若干措施' }), drafter)).body.doc
-  expect((await w.rest.post('/interpretations', interpretationData(policy.id, { title: '图解：数字经济若干措施' }), drafter)).status).toBe(
-    201,
-  )
-  for (const [action, role] of [
-    ['submit', 'drafter'],
-    ['approve', 'reviewer'],
-    ['approve', 'reviewer'],
-    ['sign', 'signer'],
-    ['release', 'signer'],
-  ] as const) {
-    expect((await w.rest.post(`/policies/${policy.id}/workflow/${action}`, {}, await w.token(role))).status).toBe(200)
-  }
-  const found = await w.payload.findByID({ collection: 'policies', id: policy.id, depth: 0 })
+  const { policy: released } = await packages(w).make('released', {
+    overrides: { title: '关于促进数字经济发展的若干措施' },
+    members: [{ collection: 'interpretations', data: { title: '图解：数字经济若干措施' } }],
+  })
+  const found = await w.payload.findByID({ collection: 'policies', id: released.id, depth: 0 })
   policy = {
     id: found.id as number,
     title: found.title,

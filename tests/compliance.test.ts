@@ -11,7 +11,8 @@ import type { ComplianceFigures, ComplianceReport } from '../src/compliance/type
 import { documentTypeLabel } from '../src/rules/documentTypes'
 import { chinaDate, releaseDeadline } from '../src/rules/releaseClock'
 import type { Role } from '../src/roles'
-import { firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
+import { type MemberSpec, packages, type Trait } from './fixtures/packages'
+import { firstError, interpretationData, startWorld, type World } from './helpers/world'
 
 /**
  * The compliance report on a crafted history, through the real REST workflow.
@@ -77,14 +78,6 @@ const ok = async (label: string, call: Promise<{ body: any; status: number }>, s
 const step = (id: number | string, action: string, role: Role, second = false, body: object = {}) =>
   ok(`${action} ${id}`, w.rest.post(`/policies/${id}/workflow/${action}`, body, tok(role, second)))
 
-const review = async (id: number | string, second = false) => {
-  await step(id, 'submit', 'drafter', second)
-  await step(id, 'approve', 'reviewer', second)
-  await step(id, 'approve', 'reviewer', second)
-}
-
-type MemberSpec = { collection: 'interpretations' | 'videos'; data: Record<string, unknown> }
-
 const text = (form = 'text'): MemberSpec => ({ collection: 'interpretations', data: { form, title: `${form}解读` } })
 const card: MemberSpec = {
   collection: 'interpretations',
@@ -99,17 +92,9 @@ const video: MemberSpec = {
   data: { title: '视频解读', externalUrl: 'https://v.qq.com/x/page/abc.html', transcript: '各位网友大家好，今天解读这项政策。' },
 }
 
-/** A policy in drafting with its members, by the drafter of A (or B). */
-async function draft(members: MemberSpec[], overrides: Record<string, unknown> = {}, second = false) {
-  const policy = (
-    await ok('create policy', w.rest.post('/policies', policyData(second ? w.b : w.a, overrides), tok('drafter', second)), 201)
-  ).doc
-  for (const m of members) {
-    const data = m.collection === 'interpretations' ? interpretationData(policy.id, m.data) : { policy: policy.id, ...m.data }
-    await ok(`create ${m.collection}`, w.rest.post(`/${m.collection}`, data, tok('drafter', second)), 201)
-  }
-  return policy as { id: number | string; title: string }
-}
+/** A package of department A (or B) with its members, walked through the REST workflow to `trait`. */
+const make = async (trait: Trait, members: MemberSpec[], overrides: Record<string, unknown> = {}, second = false) =>
+  (await packages(w).make(trait, { dept: second ? 'b' : 'a', members, overrides })).policy as { id: number | string; title: string }
 
 const P = {} as Record<
   'inSync2025' | 'scheduled' | 'makeUpDay' | 'late' | 'exempt' | 'withdrawn' | 'onRequest' | 'overdue' | 'fresh' | 'deptB',
@@ -120,24 +105,18 @@ let thisMonth: string
 
 beforeAll(async () => {
   w = await startWorld()
-  for (const [role, second] of roles)
-    tokens[`${role}${second ? '.b' : ''}`] = await w.rest.login(`${role}${second ? '.b' : ''}@demo.gov.cn`)
+  // In real time, before any clock moves (a token issued at a crafted 2025 instant would have expired by now); the
+  // fixture's steps take the same tokens from the world.
+  for (const [role, second] of roles) tokens[`${role}${second ? '.b' : ''}`] = await w.token(role, second)
 
   // 2025-03: signed Monday, released Wednesday: on time, two members (text, card).
-  P.inSync2025 = await atInstant('2025-03-03T09:00:00+08:00', async () => {
-    const p = await draft([text(), card])
-    await review(p.id)
-    await step(p.id, 'sign', 'signer')
-    return p
-  })
+  P.inSync2025 = await atInstant('2025-03-03T09:00:00+08:00', () => make('signed', [text(), card]))
   await atInstant('2025-03-05T10:00:00+08:00', () => step(P.inSync2025.id, 'release', 'signer'))
 
   // Scheduled (定时发布) past its deadline: signed Tuesday 3 June 2025 (deadline Friday 6 June), set to go out
   // Monday 9 June; the release job, run then, dates the release: late.
   P.scheduled = await atInstant('2025-06-03T10:00:00+08:00', async () => {
-    const p = await draft([text()])
-    await review(p.id)
-    await step(p.id, 'sign', 'signer')
+    const p = await make('signed', [text()])
     const scheduled = await step(p.id, 'release', 'signer', false, { releaseAt: '2025-06-09T09:00:00+08:00' })
     expect(scheduled.stage).toBe('scheduled')
     return p
@@ -147,45 +126,27 @@ beforeAll(async () => {
 
   // Signed on 30 September 2025 (National Day holidays 1–8 October, Saturday 11 October a make-up working day):
   // the deadline is the end of Saturday 11 October.
-  P.makeUpDay = await atInstant('2025-09-30T16:00:00+08:00', async () => {
-    const p = await draft([text('leader')])
-    await review(p.id)
-    await step(p.id, 'sign', 'signer')
-    return p
-  })
+  P.makeUpDay = await atInstant('2025-09-30T16:00:00+08:00', () => make('signed', [text('leader')]))
   await atInstant('2025-10-11T20:00:00+08:00', () => step(P.makeUpDay.id, 'release', 'signer'))
 
   // Returned once in review (29 September), signed on 30 September, released Monday 13 October: late.
   P.late = await atInstant('2025-09-29T10:00:00+08:00', async () => {
-    const p = await draft([text('expert')])
-    await review(p.id)
+    const p = await make('reviewed', [text('expert')])
     await step(p.id, 'return', 'reviewer', false, { reason: '解读口径需与正文一致' })
-    await review(p.id)
+    await packages(w).walk(p.id, 'reviewed')
     return p
   })
   await atInstant('2025-09-30T16:00:00+08:00', () => step(P.late.id, 'sign', 'signer'))
   await atInstant('2025-10-13T09:00:00+08:00', () => step(P.late.id, 'release', 'signer'))
 
   // Now (real time): an exempt commendation, a withdrawn package, a record released on request, a supplement.
-  P.exempt = await draft([], { documentType: 'commendation', title: '关于表彰2025年度先进集体的决定' })
-  await review(P.exempt.id)
-  await step(P.exempt.id, 'sign', 'signer')
-  await step(P.exempt.id, 'release', 'signer')
-
-  P.withdrawn = await draft([text()])
-  await review(P.withdrawn.id)
-  await step(P.withdrawn.id, 'sign', 'signer')
-  await step(P.withdrawn.id, 'release', 'signer')
-  await step(P.withdrawn.id, 'withdraw', 'signer', false, { reason: '政策调整' })
-
-  P.onRequest = await draft([text('expert'), video], {
+  P.exempt = await make('released', [], { documentType: 'commendation', title: '关于表彰2025年度先进集体的决定' })
+  P.withdrawn = await make('withdrawn', [text()])
+  P.onRequest = await make('released', [text('expert'), video], {
     disclosure: 'on-request',
     disclosureReason: '涉及个人信息',
     disclosureBasis: '《政府信息公开条例》第十五条',
   })
-  await review(P.onRequest.id)
-  await step(P.onRequest.id, 'sign', 'signer')
-  await step(P.onRequest.id, 'release', 'signer')
 
   const supplement = (
     await ok(
@@ -204,21 +165,13 @@ beforeAll(async () => {
   }
 
   // Signed 40 days ago and never released: overdue now. Signed just now: not yet due.
-  P.overdue = await atInstant(`${chinaDate(new Date(Date.now() - 40 * 86_400_000))}T10:00:00+08:00`, async () => {
-    const p = await draft([text()], { title: '关于逾期未发布测试的通知' })
-    await review(p.id)
-    await step(p.id, 'sign', 'signer')
-    return p
-  })
-  P.fresh = await draft([text()])
-  await review(P.fresh.id)
-  await step(P.fresh.id, 'sign', 'signer')
+  P.overdue = await atInstant(`${chinaDate(new Date(Date.now() - 40 * 86_400_000))}T10:00:00+08:00`, () =>
+    make('signed', [text()], { title: '关于逾期未发布测试的通知' }),
+  )
+  P.fresh = await make('signed', [text()])
 
   // Department B: one package in sync, on time.
-  P.deptB = await draft([text()], {}, true)
-  await review(P.deptB.id, true)
-  await step(P.deptB.id, 'sign', 'signer', true)
-  await step(P.deptB.id, 'release', 'signer', true)
+  P.deptB = await make('released', [text()], {}, true)
 
   thisYear = Number(chinaDate(new Date()).slice(0, 4))
   thisMonth = chinaDate(new Date()).slice(0, 7)

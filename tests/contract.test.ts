@@ -1,5 +1,6 @@
 import { form, makeImage } from './fixtures/media/make'
-import { fieldErrors, firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
+import { packages } from './fixtures/packages'
+import { fieldErrors, firstError, policyData, startWorld, type World } from './helpers/world'
 
 /**
  * What the external fuzzer (Schemathesis against /api/openapi.json) and the media probe found, each pinned here
@@ -18,27 +19,6 @@ afterAll(async () => {
 
 type Role = Parameters<World['token']>[0]
 
-const act = async (id: number | string, action: string, role: Role) =>
-  w.rest.post(`/policies/${id}/workflow/${action}`, {}, await w.token(role))
-
-/** A released package; `withMembers` adds members while it is still in drafting. */
-async function releasedPolicy(withMembers: (policyId: number | string) => Promise<void> = async () => {}) {
-  const drafter = await w.token('drafter')
-  const policy = (await w.rest.post('/policies', policyData(w.a), drafter)).body.doc
-  expect((await w.rest.post('/interpretations', interpretationData(policy.id), drafter)).status).toBe(201)
-  await withMembers(policy.id)
-  for (const [action, role] of [
-    ['submit', 'drafter'],
-    ['approve', 'reviewer'],
-    ['approve', 'reviewer'],
-    ['sign', 'signer'],
-    ['release', 'signer'],
-  ] as const) {
-    expect([action, (await act(policy.id, action, role)).status]).toEqual([action, 200])
-  }
-  return policy
-}
-
 const interviewData = (policy: number | string, extra: Record<string, unknown> = {}) => ({
   title: '在线访谈：契约测试',
   policy,
@@ -50,10 +30,9 @@ const interviewData = (policy: number | string, extra: Record<string, unknown> =
 /** A released interview, live, with one answered, one rejected and one pending question. */
 async function moderatedInterview() {
   const editor = await w.token('editor')
-  let interview: any
-  const policy = await releasedPolicy(async (id) => {
-    interview = (await w.rest.post('/interviews', interviewData(id), editor)).body.doc
-  })
+  const { policy } = await packages(w).make('drafted')
+  const interview = (await w.rest.post('/interviews', interviewData(policy.id), editor)).body.doc
+  await packages(w).walk(policy.id, 'released')
   expect((await w.rest.post(`/interviews/${interview.id}/status`, { status: 'live' }, editor)).status).toBe(200)
   const ask = async (question: string) =>
     (await w.rest.post(`/interviews/${interview.id}/questions`, { question, askerName: '网友' })).body.question.key
@@ -179,10 +158,9 @@ describe('the interview record refuses what cannot be', () => {
 
   test('/live?after= is a segment number or nothing', async () => {
     const editor = await w.token('editor')
-    let id: number | string = 0
-    await releasedPolicy(async (policyId) => {
-      id = (await w.rest.post('/interviews', interviewData(policyId), editor)).body.doc.id
-    })
+    const { policy } = await packages(w).make('drafted')
+    const id = (await w.rest.post('/interviews', interviewData(policy.id), editor)).body.doc.id
+    await packages(w).walk(policy.id, 'released')
     expect((await w.rest.get(`/interviews/${id}/live?after=`)).status).toBe(200)
     expect((await w.rest.get(`/interviews/${id}/live?after=0`)).body.lastSeq).toBe(0)
     for (const bad of ['abc', '1e9', '-1', '1.5', '99999999']) {
@@ -211,7 +189,7 @@ describe('the interview record refuses what cannot be', () => {
 
 describe('the public content API answers what its document says', () => {
   test('the workflow view needs a signed-in user: anonymous and bogus Authorization get 401', async () => {
-    const policy = await releasedPolicy()
+    const policy = (await packages(w).make('released')).policy
     const anonymous = await w.rest.get(`/policies/${policy.id}/workflow`)
     expect([anonymous.status, firstError(anonymous.body).data.rule]).toEqual([401, 'department-scope'])
     expect(JSON.stringify(anonymous.body)).not.toMatch(/submittedBy|signedBy|reviewer/)
@@ -221,7 +199,7 @@ describe('the public content API answers what its document says', () => {
   })
 
   test('an empty parameter is an absent one', async () => {
-    await releasedPolicy()
+    await packages(w).make('released')
     const all = await w.rest.get('/public/policies')
     const empty = await w.rest.get('/public/policies?department=&year=&documentType=&page=')
     expect([empty.status, empty.body.totalDocs]).toEqual([200, all.body.totalDocs])
@@ -248,7 +226,7 @@ describe('the public content API answers what its document says', () => {
 
 describe('GraphQL reveals nothing REST hides', () => {
   test('a null condition is an absent one (GraphQL spells “not given” as null): the same answer as no condition, never a 500', async () => {
-    const released = await releasedPolicy()
+    const released = (await packages(w).make('released')).policy
     const token = await w.token('admin')
     const count = async (where: string) => {
       const res = await w.rest.call('POST', '/graphql', { body: { query: `{ Policies${where} { totalDocs } }` }, token })
@@ -272,9 +250,9 @@ describe('GraphQL reveals nothing REST hides', () => {
     expect(await count(`(where: { id: { equals: ${JSON.stringify(released.id)} }, title: null })`)).toBe(1)
   })
   test('drafts, other departments and 不予公开 stay hidden in GraphQL lists, drafts included, for every caller', async () => {
-    const released = await releasedPolicy()
+    const released = (await packages(w).make('released')).policy
     const draft = (await w.rest.post('/policies', policyData(w.a), await w.token('drafter'))).body.doc
-    const withheld = await releasedPolicy()
+    const withheld = (await packages(w).make('released')).policy
     await w.payload.db.updateOne({ collection: 'policies', id: withheld.id, data: { disclosure: 'not-disclosed' } })
     const ids = (docs: { id: unknown }[]) => docs.map((d) => String(d.id)).sort()
     for (const caller of [undefined, 'drafter.b', 'viewer'] as const) {

@@ -4,7 +4,8 @@ import { createLocalReq } from 'payload'
 import { appendAudit } from '../src/audit/auditTrail'
 
 import { lane } from './helpers/payload'
-import { interpretationData, policyData, startWorld, type World } from './helpers/world'
+import { type MemberSpec, packages } from './fixtures/packages'
+import { startWorld, type World } from './helpers/world'
 import { type ServerCommand, type ServerProcess, type Standby, serverCommand, spawnStandby } from './crash/serverProcess'
 
 /**
@@ -55,43 +56,29 @@ const phase = (what: string) =>
   process.env.CRASH_DEBUG && process.stderr.write(`[${lane}]   ${new Date().toISOString().slice(11, 23)} ${what}\n`)
 const key = (m: MemberRef) => `${m.slug}:${m.id}`
 
-/** A package of TEXT_MEMBERS interpretations, a video (link) and an interview, walked to `signed` through REST. */
-async function signedPackage(): Promise<Package> {
-  const token = await w.token('drafter')
-  const created = async (slug: string, data: Record<string, unknown>) => {
-    const res = await w.rest.post(`/${slug}`, data, token)
-    expect(res.status).toBe(201)
-    return { slug, id: res.body.doc.id as number | string }
-  }
-  const policy = await created('policies', policyData(w.a, { title: '关于崩溃测试政策包的通知' }))
-  const members: MemberRef[] = []
-  for (let i = 0; i < TEXT_MEMBERS; i++)
-    members.push(await created('interpretations', interpretationData(policy.id, { title: `解读${i + 1}` })))
-  members.push(
-    await created('videos', {
-      title: '视频解读',
-      policy: policy.id,
-      transcript: '各位网友大家好。',
-      externalUrl: 'https://v.qq.com/x/page/crash.html',
-    }),
-    await created('interviews', {
+/** The members of the crash package: TEXT_MEMBERS interpretations, a video (link) and an interview. */
+const MEMBERS: MemberSpec[] = [
+  ...Array.from({ length: TEXT_MEMBERS }, (_, i) => ({ collection: 'interpretations', data: { title: `解读${i + 1}` } })),
+  {
+    collection: 'videos',
+    data: { title: '视频解读', transcript: '各位网友大家好。', externalUrl: 'https://v.qq.com/x/page/crash.html' },
+  },
+  {
+    collection: 'interviews',
+    data: {
       title: '在线访谈',
-      policy: policy.id,
       topic: '政策怎么落实',
       scheduledAt: '2026-12-01T02:00:00.000Z',
       host: { name: '李主持', title: '主持人', department: '省政府办公厅' },
       guests: [{ name: '王处长', title: '处长', organisation: '贵州省财政厅' }],
-    }),
-  )
-  for (const [action, role] of [
-    ['submit', 'drafter'],
-    ['approve', 'reviewer'],
-    ['approve', 'reviewer'],
-    ['sign', 'signer'],
-  ] as const) {
-    expect((await w.rest.post(`/policies/${policy.id}/workflow/${action}`, {}, await w.token(role))).status).toBe(200)
-  }
-  return { id: policy.id, members }
+    },
+  },
+]
+
+/** The crash package walked to `signed` through REST (the in-process API; the killed server only releases). */
+async function signedPackage(): Promise<Package> {
+  const { policy, members } = await packages(w).make('signed', { overrides: { title: '关于崩溃测试政策包的通知' }, members: MEMBERS })
+  return { id: policy.id, members: members.map((doc, i) => ({ slug: MEMBERS[i].collection, id: doc.id })) }
 }
 
 /** A stored document as the adapter takes it back: no id, timestamps or joins; array rows with new ids. */

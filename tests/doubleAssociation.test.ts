@@ -1,4 +1,5 @@
 import { lexicalFromText } from '../src/richText/plainText'
+import { packages } from './fixtures/packages'
 import { fieldErrors, firstError, interpretationData, policyData, startWorld, type World } from './helpers/world'
 
 let w: World
@@ -247,10 +248,8 @@ describe('leaving drafting (提交审核)', () => {
   })
 
   test('a submitted package cannot be edited by its drafter', async () => {
-    const policy = await createPolicy({ documentType: 'appointment' })
-    const token = await w.token('drafter')
-    expect((await w.rest.post(`/policies/${policy.id}/workflow/submit`, {}, token)).status).toBe(200)
-    const res = await w.rest.patch(`/policies/${policy.id}`, { title: '改标题' }, token)
+    const { policy } = await packages(w).make('submitted', { overrides: { documentType: 'appointment' }, members: [] })
+    const res = await w.rest.patch(`/policies/${policy.id}`, { title: '改标题' }, await w.token('drafter'))
     expect(res.status).toBe(409)
     expect(firstError(res.body).data.rule).toBe('package-locked')
     const stored = await w.payload.findByID({ collection: 'policies', id: policy.id })

@@ -5,10 +5,10 @@
  * through the database) is followed within the poll interval.
  */
 import { publicCacheStats, tagsForAuditEntry } from '../src/api/publicCache'
-import { interpretationData, policyData, startWorld, type World } from './helpers/world'
+import { packages } from './fixtures/packages'
+import { startWorld, type World } from './helpers/world'
 
 let w: World
-type Role = Parameters<World['token']>[0]
 
 beforeAll(async () => {
   w = await startWorld()
@@ -17,34 +17,13 @@ afterAll(async () => {
   await w?.payload.destroy()
 })
 
-const act = async (id: number | string, action: string, role: Role, body: object = {}) => {
-  const res = await w.rest.post(`/policies/${id}/workflow/${action}`, body, await w.token(role))
-  expect([action, res.status, res.body?.errors?.[0]?.message]).toEqual([action, 200, undefined])
-}
-
-async function drafted(title: string) {
-  const token = await w.token('drafter')
-  const policy = (await w.rest.post('/policies', policyData(w.a, { title }), token)).body.doc
-  const interpretation = (await w.rest.post('/interpretations', interpretationData(policy.id, { title: `${title}解读` }), token)).body.doc
-  return { policy, interpretation }
-}
-
-async function signed(title: string) {
-  const pkg = await drafted(title)
-  for (const [action, role] of [
-    ['submit', 'drafter'],
-    ['approve', 'reviewer'],
-    ['approve', 'reviewer'],
-    ['sign', 'signer'],
-  ] as const)
-    await act(pkg.policy.id, action, role)
-  return pkg
-}
-
-async function released(title: string) {
-  const pkg = await signed(title)
-  await act(pkg.policy.id, 'release', 'signer')
-  return pkg
+/** A package of department A titled `title` with one text interpretation, in the state `trait`. */
+async function titled(trait: 'drafted' | 'released' | 'signed', title: string) {
+  const { policy, members } = await packages(w).make(trait, {
+    overrides: { title },
+    members: [{ collection: 'interpretations', data: { title: `${title}解读` } }],
+  })
+  return { policy, interpretation: members[0] }
 }
 
 /** Hits and misses one read adds. */
@@ -57,13 +36,13 @@ async function read(path: string) {
 
 describe('targeted invalidation', () => {
   test('a release drops its own bundle and the lists, not another package’s bundle', async () => {
-    const a = await released('缓存测试甲')
+    const a = await titled('released', '缓存测试甲')
     expect((await read(`/public/policies/${a.policy.id}`)).miss).toBe(1)
     expect((await read(`/public/policies/${a.policy.id}`)).hit).toBe(1)
     await read('/public/policies')
     await read(`/public/interpretations/${a.interpretation.id}`)
 
-    const b = await released('缓存测试乙')
+    const b = await titled('released', '缓存测试乙')
     const bundleA = await read(`/public/policies/${a.policy.id}`)
     expect([bundleA.res.status, bundleA.hit, bundleA.miss]).toEqual([200, 1, 0])
     expect((await read(`/public/interpretations/${a.interpretation.id}`)).hit).toBe(1)
@@ -72,7 +51,7 @@ describe('targeted invalidation', () => {
 
     // Its own withdrawal drops A's bundle and member page (404 now) and the list, B stays cached.
     await read(`/public/policies/${b.policy.id}`)
-    await act(a.policy.id, 'withdraw', 'signer', { reason: '缓存测试' })
+    await packages(w).walk(a.policy.id, 'withdrawn')
     expect((await read(`/public/policies/${a.policy.id}`)).res.status).toBe(404)
     expect((await read(`/public/interpretations/${a.interpretation.id}`)).res.status).toBe(404)
     expect((await read('/public/policies')).res.body.docs.map((d: { id: unknown }) => d.id)).not.toContain(a.policy.id)
@@ -80,11 +59,11 @@ describe('targeted invalidation', () => {
   })
 
   test('drafting, review and signing (nothing public) drop nothing cached', async () => {
-    const a = await released('缓存测试丙')
+    const a = await titled('released', '缓存测试丙')
     await read(`/public/policies/${a.policy.id}`)
     await read('/public/policies')
     await read('/public/feeds/policies.rss')
-    const c = await signed('缓存测试丁')
+    const c = await titled('signed', '缓存测试丁')
     await w.rest.patch(`/policies/${c.policy.id}`, { validity: 'valid' }, await w.token('drafter'))
     for (const path of [`/public/policies/${a.policy.id}`, '/public/policies', '/public/feeds/policies.rss']) {
       expect([path, (await read(path)).hit]).toEqual([path, 1])
@@ -92,7 +71,7 @@ describe('targeted invalidation', () => {
   })
 
   test('a released interview’s live record (status, segments) reaches its bundle and its page at once', async () => {
-    const pkg = await drafted('缓存测试访谈')
+    const pkg = await titled('drafted', '缓存测试访谈')
     const editor = await w.token('editor')
     const interview = (
       await w.rest.post(
@@ -108,14 +87,7 @@ describe('targeted invalidation', () => {
         editor,
       )
     ).body.doc
-    for (const [action, role] of [
-      ['submit', 'drafter'],
-      ['approve', 'reviewer'],
-      ['approve', 'reviewer'],
-      ['sign', 'signer'],
-      ['release', 'signer'],
-    ] as const)
-      await act(pkg.policy.id, action, role)
+    await packages(w).walk(pkg.policy.id, 'released')
     const statusOf = async () => {
       const bundle = (await w.rest.get(`/public/policies/${pkg.policy.id}`)).body
       const page = (await w.rest.get(`/public/interviews/${interview.id}`)).body
@@ -132,13 +104,13 @@ describe('targeted invalidation', () => {
   })
 
   test('a withdrawal made by another instance (seen only in the database) is followed on the next poll', async () => {
-    const a = await released('缓存测试戊')
+    const a = await titled('released', '缓存测试戊')
     expect((await w.rest.get(`/public/policies/${a.policy.id}`)).status).toBe(200)
     // Another instance: the same database, but this instance's audit hook does not see the entry being written.
     const hooks = w.payload.collections['audit-log'].config.hooks.afterChange
     const saved = hooks.splice(0, hooks.length)
     try {
-      await act(a.policy.id, 'withdraw', 'signer', { reason: '另一实例撤回' })
+      await packages(w).walk(a.policy.id, 'withdrawn')
     } finally {
       hooks.push(...saved)
     }

@@ -12,7 +12,8 @@ import { segmenterFor } from '../src/search/segmenter'
 import { SearchService, searchService } from '../src/search/service'
 import { readSnapshot } from '../src/search/snapshot'
 import { testConfig } from './helpers/payload'
-import { interpretationData, policyData, startWorld, type World } from './helpers/world'
+import { packages } from './fixtures/packages'
+import { interpretationData, startWorld, type World } from './helpers/world'
 
 // Idle instances poll the audit log this often; the second instance below relies on it.
 process.env.SEARCH_POLL_MS = '200'
@@ -30,41 +31,19 @@ afterAll(async () => {
 
 type Role = Parameters<World['token']>[0]
 
-const act = async (id: number | string, action: string, role: Role, body: object = {}) => {
-  const res = await w.rest.post(`/policies/${id}/workflow/${action}`, body, await w.token(role))
-  expect([action, res.status]).toEqual([action, 200])
-  return res
-}
-
-/** A package of department A (or B) with one interpretation, walked through the REST workflow up to `until`. */
+/** A package of department A (or B) with one interpretation, walked through the REST workflow to `trait`. */
 async function pkg(
-  until: 'drafting' | 'released' | 'signed' | 'submitted',
-  policy: Record<string, any> = {},
+  trait: 'drafted' | 'released' | 'signed' | 'submitted',
+  overrides: Record<string, any> = {},
   interpretation: Record<string, any> = {},
   second = false,
-  beforeSubmit?: (policyId: number | string) => Promise<void>,
 ) {
-  const dept = second ? w.b : w.a
-  const token = await w.token('drafter', second)
-  const created = await w.rest.post('/policies', policyData(dept, policy), token)
-  expect(created.status).toBe(201)
-  const p = created.body.doc
-  const i = (await w.rest.post('/interpretations', interpretationData(p.id, interpretation), token)).body.doc
-  expect(i.id).toBeDefined()
-  await beforeSubmit?.(p.id)
-  const steps: [string, Role][] = [
-    ['submit', 'drafter'],
-    ['approve', 'reviewer'],
-    ['approve', 'reviewer'],
-    ['sign', 'signer'],
-    ['release', 'signer'],
-  ]
-  const stop = { drafting: 0, submitted: 1, signed: 4, released: 5 }[until]
-  for (const [action, role] of steps.slice(0, stop)) {
-    const res = await w.rest.post(`/policies/${p.id}/workflow/${action}`, {}, await w.token(role, second))
-    expect([action, res.status]).toEqual([action, 200])
-  }
-  return { policy: p, interpretation: i }
+  const { policy, members } = await packages(w).make(trait, {
+    dept: second ? 'b' : 'a',
+    overrides,
+    members: [{ collection: 'interpretations', data: interpretation }],
+  })
+  return { policy, interpretation: members[0] }
 }
 
 const search = (params: Record<string, string>, lang = 'zh') =>
@@ -125,7 +104,7 @@ describe('only released, proactively disclosed content', () => {
   test('drafts, packages in review or signed, non-proactive and withdrawn packages are never returned', async () => {
     const word = '甲乙丙丁戊己庚辛'
     const released = await pkg('released', { title: `${word}已发布的通知` }, { title: `${word}已发布的解读` })
-    const drafting = await pkg('drafting', { title: `${word}起草中的通知` }, { title: `${word}起草中的解读` })
+    const drafting = await pkg('drafted', { title: `${word}起草中的通知` }, { title: `${word}起草中的解读` })
     const submitted = await pkg('submitted', { title: `${word}审核中的通知` })
     const signed = await pkg('signed', { title: `${word}已签发的通知` })
     const onRequest = await pkg('released', {
@@ -145,7 +124,7 @@ describe('only released, proactively disclosed content', () => {
       expect(index.has(searchKey('interpretations', hidden.interpretation.id))).toBe(false)
     }
 
-    await act(released.policy.id, 'withdraw', 'signer', { reason: '政策调整' })
+    await packages(w).walk(released.policy.id, 'withdrawn')
     const after = await search({ q: word })
     expect(after.body.total).toBe(0)
     expect(index.keysOfPolicy(String(released.policy.id))).toEqual([])
@@ -180,37 +159,35 @@ describe('only released, proactively disclosed content', () => {
 describe('media members', () => {
   test('a video transcript and an interview are found with their package; unanswered public questions never', async () => {
     const editor = await w.token('editor')
-    let video: any
-    let interview: any
-    await pkg('released', { title: '关于媒体成员检索测试的通知' }, {}, false, async (policyId) => {
-      video = (
-        await w.rest.post(
-          '/videos',
-          {
-            title: '视频解读：媒体成员检索',
-            policy: policyId,
-            transcript: '今天我们讲一讲鲟鱼养殖补贴怎么申请。',
-            externalUrl: 'https://v.qq.com/x/page/search.html',
-          },
-          editor,
-        )
-      ).body.doc
-      interview = (
-        await w.rest.post(
-          '/interviews',
-          {
-            title: '在线访谈：媒体成员检索',
-            policy: policyId,
-            topic: '猕猴桃种植保险怎么投保',
-            scheduledAt: '2026-12-01T02:00:00.000Z',
-            host: { name: '李主持', title: '主持人', department: '省政府办公厅' },
-            guests: [{ name: '王处长', title: '处长', organisation: '贵州省财政厅' }],
-          },
-          editor,
-        )
-      ).body.doc
-      expect([video?.id, interview?.id].every(Boolean)).toBe(true)
-    })
+    const { policy } = await pkg('drafted', { title: '关于媒体成员检索测试的通知' })
+    const video = (
+      await w.rest.post(
+        '/videos',
+        {
+          title: '视频解读：媒体成员检索',
+          policy: policy.id,
+          transcript: '今天我们讲一讲鲟鱼养殖补贴怎么申请。',
+          externalUrl: 'https://v.qq.com/x/page/search.html',
+        },
+        editor,
+      )
+    ).body.doc
+    const interview = (
+      await w.rest.post(
+        '/interviews',
+        {
+          title: '在线访谈：媒体成员检索',
+          policy: policy.id,
+          topic: '猕猴桃种植保险怎么投保',
+          scheduledAt: '2026-12-01T02:00:00.000Z',
+          host: { name: '李主持', title: '主持人', department: '省政府办公厅' },
+          guests: [{ name: '王处长', title: '处长', organisation: '贵州省财政厅' }],
+        },
+        editor,
+      )
+    ).body.doc
+    expect([video?.id, interview?.id].every(Boolean)).toBe(true)
+    await packages(w).walk(policy.id, 'released')
     const byTranscript = await search({ q: '鲟鱼养殖补贴' })
     expect(keysOf(byTranscript.body)[0]).toBe(searchKey('videos', video.id))
     expect(byTranscript.body.hits[0].type.label).toBe('视频解读')
@@ -432,7 +409,7 @@ describe('more than one instance, restarts and rebuilds', () => {
     const { result } = await follower.query('第二实例可见性测试', {}, 0, 10)
     expect(result.hits.map((h) => h.doc.key)).toContain(key)
 
-    await act(policy.id, 'withdraw', 'signer', { reason: '内容有误' })
+    await packages(w).walk(policy.id, 'withdrawn')
     await eventually(() => !follower.current()!.has(key), 'the second instance drops the withdrawn policy')
 
     // Dictionary edits reach it the same way.
