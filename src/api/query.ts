@@ -24,18 +24,19 @@ export const listQuery = z
     validOn: z
       .string()
       .trim()
-      .refine(isCalendarDay, { message: 'expected a calendar date in the format YYYY-MM-DD (e.g. 2026-03-01)' })
+      .refine(isCalendarDay, { message: 'expected a calendar date in the format YYYY-MM-DD (e.g. 2026-03-01), year 1900–2099' })
       .optional(),
   })
   .strict()
 
-/** A real day of the calendar written YYYY-MM-DD (2026-02-30 is not one). */
+/** A real day of the calendar written YYYY-MM-DD (2026-02-30 is not one), in 1900–2099. */
 function isCalendarDay(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   if (!match) return false
   const [y, m, d] = match.slice(1).map(Number)
   const day = new Date(Date.UTC(y, m - 1, d))
-  return y >= 1949 && day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d
+  // 1900–2099, as the OpenAPI pattern says: any such day is a fair question (before 1949 nothing is in force).
+  return y >= 1900 && y <= 2099 && day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d
 }
 
 export type ListQuery = z.infer<typeof listQuery>

@@ -19,7 +19,7 @@ export const listParams = [
   query('form', { enum: FORMS }, 'Only policies with a released interpretation of this form'),
   query(
     'validOn',
-    { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    { type: 'string', format: 'date', pattern: '^(19|20)\\d{2}-\\d{2}-\\d{2}$' },
     'Only policies in force on this day (YYYY-MM-DD, CST): 施行日期 on or before it, 有效期至 on or after it',
   ),
 ]
