@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Consultation } from '../../../payload-types'
 
+import type { Bilingual } from '../../../src/i18n'
 import { chinaDate } from '../../../src/rules/releaseClock'
 
 import { checkPeriod, draftKindLabel, minimumText } from '../../../src/rules/consultationPeriod'
@@ -55,40 +56,40 @@ function checkMinimumPeriod(req: Parameters<CollectionBeforeChangeHook>[0]['req'
   const { earliest } = check
   const kind = draftKindLabel(c.draftKind ?? 'other')
   const min = minimumText(earliest.minimum)
-  const document = { collection: 'consultations', id: c.id, title: c.title }
-  if ('missingYear' in earliest) {
-    throw new RuleViolation(req, {
+  const refuse = (message: Bilingual, hint: Bilingual, suggestion?: string) =>
+    new RuleViolation(req, {
       status: 400,
       rule: 'consultation-period-minimum',
       ruleName: RULE_NAMES.consultationPeriod,
       field: 'closesAt',
-      message: {
+      message,
+      hint,
+      document: { collection: 'consultations', id: c.id, title: c.title },
+      suggestion,
+    })
+  if ('missingYear' in earliest) {
+    throw refuse(
+      {
         en: `the comment period of a ${kind.en.toLowerCase()} lasts at least ${min.en}, which cannot be counted: the official calendar of ${earliest.missingYear} is missing.`,
         zh: `${kind.zh}的征求意见期限不少于${min.zh}，缺少 ${earliest.missingYear} 年的法定工作日历，无法计算。`,
       },
-      hint: {
+      {
         en: `Enter the official calendar of ${earliest.missingYear}, or record the reason for a shorter period.`,
         zh: `请在“法定工作日历”中录入 ${earliest.missingYear} 年的安排，或填写缩短征求意见期限的理由。`,
       },
-      document,
-    })
+    )
   }
-  throw new RuleViolation(req, {
-    status: 400,
-    rule: 'consultation-period-minimum',
-    ruleName: RULE_NAMES.consultationPeriod,
-    field: 'closesAt',
-    message: {
+  throw refuse(
+    {
       en: `the comment period of a ${kind.en.toLowerCase()} lasts at least ${min.en}: opening on ${chinaDay(c.opensAt)}, it may close on ${earliest.date} (CST) at the earliest.`,
       zh: `${kind.zh}的征求意见期限不少于${min.zh}：${chinaDay(c.opensAt)} 开始征求意见，最早可于 ${earliest.date} 截止。`,
     },
-    hint: {
+    {
       en: `Set the closing date to ${earliest.date} or later, or record the reason for a shorter period (e.g. an emergency).`,
       zh: `请将截止日期设为 ${earliest.date} 或之后，或填写缩短征求意见期限的理由（如紧急情况）。`,
     },
-    document,
-    suggestion: earliest.date,
-  })
+    earliest.date,
+  )
 }
 
 const chinaDay = (at: string) => chinaDate(new Date(at))
